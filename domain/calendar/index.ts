@@ -1,0 +1,5 @@
+export { createWorkingDayCalendar, SUPPORTED_YEARS, type WorkingDayCalendar } from './workingDayCalendar';
+export { CalendarOverrides } from './calendarOverrides';
+export { HolidayEntry, HolidayKind, HolidayYearTable, JakartaDate, NotHoliday } from './holidayTable';
+export { checkedInHolidayTables } from './checkedInHolidayTables';
+export { JAKARTA_OFFSET } from './jakartaTime';
