@@ -74,7 +74,8 @@ export function createWorkingDayCalendar(overrides?: CalendarOverrides): Working
   function workingDaysBetween(fromIso: string, toIso: string): number {
     const from = jakartaEpochDayOfInstant(fromIso);
     const to = jakartaEpochDayOfInstant(toIso);
-    return to >= from ? countAfterUpTo(from, to) : -countAfterUpTo(to, from);
+    // 0 - x rather than -x: never hand callers a -0.
+    return to >= from ? countAfterUpTo(from, to) : 0 - countAfterUpTo(to, from);
   }
 
   function countAfterUpTo(from: number, to: number): number {
