@@ -9,7 +9,10 @@ export type AgencyRegistry = {
   exists(id: string): boolean;
   /** The body accountable above this one (a unit's agency; Pemprov DKI for a Jakarta administrative city). */
   parentOf(id: string): string | undefined;
-  /** Direct units (kind `unit`) of an agency, in registry order; Jakarta's administrative cities are children of Pemprov DKI but not units. */
+  /**
+   * Direct units (kind `unit`) of an agency, in registry order. Jakarta's administrative
+   * cities have Pemprov DKI as parent but are not its units.
+   */
   unitsOf(id: string): readonly Agency[];
   list(): readonly Agency[];
   /** The region a local government or its unit serves; undefined for national bodies and unknown ids. */
@@ -21,15 +24,17 @@ export function createAgencyRegistry(agencies: readonly Agency[]): AgencyRegistr
   const problems = agencyRegistryProblems(agencies);
   if (problems.length > 0) throw new Error(`agency registry is inconsistent:\n${problems.join('\n')}`);
 
-  const byId = new Map(agencies.map((agency) => [agency.id, agency]));
+  // Frozen copies: the registry is shared by every caller and must not change under them.
+  const frozen = agencies.map((agency): Agency => Object.freeze({ ...agency }));
+  const byId = new Map(frozen.map((agency) => [agency.id, agency]));
   const unitsByParent = new Map<string, Agency[]>();
-  for (const agency of agencies) {
+  for (const agency of frozen) {
     if (agency.parentId === undefined || agency.kind !== 'unit') continue;
     const siblings = unitsByParent.get(agency.parentId) ?? [];
     siblings.push(agency);
     unitsByParent.set(agency.parentId, siblings);
   }
-  const frozenList = Object.freeze([...agencies]);
+  const frozenList = Object.freeze(frozen);
 
   return {
     get: (id) => byId.get(id),

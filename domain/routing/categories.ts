@@ -57,7 +57,10 @@ export const categoryNames: Readonly<Record<ComplaintCategory, CategoryNames>> =
   'pendidikan-tinggi': { id: 'Pendidikan Tinggi', en: 'Higher education' },
   infrastruktur: { id: 'Infrastruktur (Jalan, Jembatan, Drainase)', en: 'Infrastructure (roads, bridges, drainage)' },
   perumahan: { id: 'Perumahan dan Permukiman', en: 'Housing and settlements' },
-  kependudukan: { id: 'Administrasi Kependudukan (KTP-el, KK, Akta)', en: 'Civil registration (ID card, family card, certificates)' },
+  kependudukan: {
+    id: 'Administrasi Kependudukan (KTP-el, KK, Akta)',
+    en: 'Civil registration (ID card, family card, certificates)',
+  },
   ketenagakerjaan: { id: 'Ketenagakerjaan', en: 'Employment and labour' },
   'jaminan-sosial-ketenagakerjaan': { id: 'Jaminan Sosial Ketenagakerjaan (BPJS Ketenagakerjaan)', en: 'Employment social security' },
   'pekerja-migran': { id: 'Pelindungan Pekerja Migran Indonesia', en: 'Migrant worker protection' },
@@ -72,7 +75,10 @@ export const categoryNames: Readonly<Record<ComplaintCategory, CategoryNames>> =
   perpajakan: { id: 'Perpajakan', en: 'National taxes' },
   'bea-cukai': { id: 'Kepabeanan dan Cukai', en: 'Customs and excise' },
   'pajak-daerah': { id: 'Pajak dan Retribusi Daerah', en: 'Regional taxes and levies' },
-  'jasa-keuangan': { id: 'Jasa Keuangan (Perbankan, Asuransi, Pinjaman Daring)', en: 'Financial services (banks, insurance, online lending)' },
+  'jasa-keuangan': {
+    id: 'Jasa Keuangan (Perbankan, Asuransi, Pinjaman Daring)',
+    en: 'Financial services (banks, insurance, online lending)',
+  },
   kepolisian: { id: 'Kepolisian', en: 'Police services' },
   'ketertiban-umum': { id: 'Ketenteraman dan Ketertiban Umum', en: 'Public order' },
   agama: { id: 'Agama', en: 'Religious affairs' },

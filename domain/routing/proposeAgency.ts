@@ -32,22 +32,29 @@ export type ProposeAgencyResult =
 
 type TableAnswer = { readonly agencyId: string; readonly note?: string };
 
-/** The local government at the rule's tier for the region, and its dinas when it has one. */
-function localAnswer(rule: Extract<RoutingRule, { level: 'regency' | 'province' }>, region: RegionCodeParts, registry: AgencyRegistry): TableAnswer {
-  let governmentId = provinceGovernmentId(region.provinceCode);
-  let note: string | undefined;
-  if (rule.level === 'regency' && region.regencyCode === undefined) {
-    note = 'only a province was given, so the province stands in for the regency/city';
-  } else if (rule.level === 'regency' && region.regencyCode !== undefined) {
-    const regencyId = regencyGovernmentId(region.regencyCode, regionName(region.regencyCode) ?? '');
-    const accountableAbove = registry.parentOf(regencyId);
-    // Jakarta's administrative cities are served by the province's dinas.
-    if (accountableAbove !== undefined) note = `${regionName(region.regencyCode)} is an administrative area served by the province`;
-    governmentId = accountableAbove ?? regencyId;
+type LocalRule = Extract<RoutingRule, { level: 'regency' | 'province' }>;
+
+/** The government at the rule's tier that serves the region, noting when it stands in for another. */
+function servingGovernment(rule: LocalRule, region: RegionCodeParts, registry: AgencyRegistry): TableAnswer {
+  const provinceId = provinceGovernmentId(region.provinceCode);
+  if (rule.level === 'province') return { agencyId: provinceId };
+  if (region.regencyCode === undefined) {
+    return { agencyId: provinceId, note: 'only a province was given, so the province stands in for the regency/city' };
   }
-  const unitId = rule.unit === undefined ? undefined : localUnitId(governmentId, rule.unit);
-  const agencyId = unitId !== undefined && registry.exists(unitId) ? unitId : governmentId;
-  return note === undefined ? { agencyId } : { agencyId, note };
+  const regencyName = regionName(region.regencyCode) ?? region.regencyCode;
+  const regencyId = regencyGovernmentId(region.regencyCode, regencyName);
+  // Jakarta's administrative cities are served by the province and its dinas.
+  const accountableAbove = registry.parentOf(regencyId);
+  if (accountableAbove === undefined) return { agencyId: regencyId };
+  return { agencyId: accountableAbove, note: `${regencyName} is an administrative area served by the province` };
+}
+
+/** That government's dinas named by the rule, when it has one; the government itself otherwise. */
+function localAnswer(rule: LocalRule, region: RegionCodeParts, registry: AgencyRegistry): TableAnswer {
+  const government = servingGovernment(rule, region, registry);
+  if (rule.unit === undefined) return government;
+  const unitId = localUnitId(government.agencyId, rule.unit);
+  return registry.exists(unitId) ? { ...government, agencyId: unitId } : government;
 }
 
 function tableAnswer(rule: RoutingRule, region: RegionCodeParts, registry: AgencyRegistry): TableAnswer {
@@ -65,7 +72,8 @@ function isSameOrUnitOf(id: string, ancestorId: string, registry: AgencyRegistry
 /** "Gambir, Kota Administrasi Jakarta Pusat" for a district; the plain name otherwise. */
 function regionLabel(code: string, region: RegionCodeParts): string {
   const name = regionName(code) ?? code;
-  return region.level === 'district' && region.regencyCode !== undefined ? `${name}, ${regionName(region.regencyCode)}` : name;
+  if (region.level !== 'district' || region.regencyCode === undefined) return name;
+  return `${name}, ${regionName(region.regencyCode)}`;
 }
 
 function agencyLabel(id: string, registry: AgencyRegistry): string {
@@ -82,7 +90,8 @@ function agencyLabel(id: string, registry: AgencyRegistry): string {
 export function proposeAgency(input: ProposeAgencyInput, registry: AgencyRegistry = agencyRegistry): ProposeAgencyResult {
   const region = regionCodeParts(input.regionCode);
   if (region === undefined || !isValidRegionCode(input.regionCode)) {
-    return { ok: false, error: { code: 'unknown-region', message: `region code ${JSON.stringify(input.regionCode)} is not a Kemendagri province, regency/city or district code` } };
+    const message = `region code ${JSON.stringify(input.regionCode)} is not a Kemendagri province, regency/city or district code`;
+    return { ok: false, error: { code: 'unknown-region', message } };
   }
   const rule = routingTable[input.category];
   const answer = tableAnswer(rule, region, registry);
@@ -96,11 +105,15 @@ export function proposeAgency(input: ProposeAgencyInput, registry: AgencyRegistr
 
   const suggested = input.suggestedAgencyId;
   if (suggested === undefined || suggested === answer.agencyId) return fromTable('', []);
-  if (!registry.exists(suggested)) return fromTable(`; the reporter's suggestion ${JSON.stringify(suggested)} is not a registered agency`, []);
+  if (!registry.exists(suggested)) {
+    return fromTable(`; the reporter's suggestion ${JSON.stringify(suggested)} is not a registered agency`, []);
+  }
 
   const preferSuggestion = rule.level !== 'national' && rule.preferReporterSuggestion === true;
   if (preferSuggestion || isSameOrUnitOf(suggested, answer.agencyId, registry)) {
-    const why = preferSuggestion ? 'the category has no specific rule' : `it is a unit of ${agencyLabel(answer.agencyId, registry)}`;
+    const why = preferSuggestion
+      ? 'the category has no specific rule'
+      : `it is a unit of ${agencyLabel(answer.agencyId, registry)}`;
     return {
       ok: true,
       proposal: {

@@ -29,11 +29,20 @@ export const routingTable: Readonly<Record<ComplaintCategory, RoutingRule>> = {
   pendidikan: regency('disdik', 'PAUD, SD and SMP are managed by the regency/city (UU 23/2014)'),
   'pendidikan-menengah': province('disdik', 'SMA, SMK and SLB are managed by the province (UU 23/2014)'),
   'pendidikan-tinggi': national('kemdiktisaintek', 'higher education is a national affair'),
-  infrastruktur: regency('dinas-pupr', 'local roads, bridges and drainage are the regency/city\'s; national roads go to Kementerian PU on re-routing'),
+  infrastruktur: regency(
+    'dinas-pupr',
+    'local roads, bridges and drainage are the regency/city\'s; national roads go to Kementerian PU on re-routing',
+  ),
   perumahan: regency(undefined, 'housing and settlement services are a regency/city affair (UU 23/2014)'),
-  kependudukan: regency('disdukcapil', 'KTP-el, KK and civil certificates are issued by the regency/city Disdukcapil (UU 24/2013)'),
+  kependudukan: regency(
+    'disdukcapil',
+    'KTP-el, KK and civil certificates are issued by the regency/city Disdukcapil (UU 24/2013)',
+  ),
   ketenagakerjaan: regency('disnaker', 'labour disputes and placement start at the regency/city (UU 23/2014)'),
-  'jaminan-sosial-ketenagakerjaan': national('bpjs-ketenagakerjaan', 'employment social security is run by BPJS Ketenagakerjaan (UU 24/2011)'),
+  'jaminan-sosial-ketenagakerjaan': national(
+    'bpjs-ketenagakerjaan',
+    'employment social security is run by BPJS Ketenagakerjaan (UU 24/2011)',
+  ),
   'pekerja-migran': national('kp2mi', 'migrant worker protection is KP2MI\'s (UU 18/2017)'),
   perhubungan: regency('dishub', 'local transport, terminals and parking are the regency/city\'s (UU 22/2009)'),
   'lingkungan-hidup': regency('dlh', 'waste and local pollution are the regency/city\'s (UU 32/2009)'),
