@@ -16,7 +16,9 @@ export const AccessCode = z.string().regex(CANONICAL_ACCESS_CODE, 'not a canonic
 export type AccessCode = z.infer<typeof AccessCode>;
 
 export type AccessCodeError = { readonly code: 'wrong-length' | 'invalid-character'; readonly message: string };
-export type ParsedAccessCode = { readonly ok: true; readonly accessCode: AccessCode } | { readonly ok: false; readonly error: AccessCodeError };
+export type ParsedAccessCode =
+  | { readonly ok: true; readonly accessCode: AccessCode }
+  | { readonly ok: false; readonly error: AccessCodeError };
 
 /** Pure: the caller draws the randomness and passes at least 7 bytes. */
 export function accessCodeFromRandomBytes(bytes: Uint8Array): AccessCode {
@@ -30,7 +32,8 @@ export function accessCodeFromRandomBytes(bytes: Uint8Array): AccessCode {
 export function parseAccessCode(input: string): ParsedAccessCode {
   const candidate = normaliseCrockfordInput(input);
   if (candidate.length !== ACCESS_CODE_SYMBOLS) {
-    return { ok: false, error: { code: 'wrong-length', message: `an access code has ${ACCESS_CODE_SYMBOLS} symbols, got ${candidate.length}` } };
+    const message = `an access code has ${ACCESS_CODE_SYMBOLS} symbols, got ${candidate.length}`;
+    return { ok: false, error: { code: 'wrong-length', message } };
   }
   if (!CANONICAL_ACCESS_CODE.test(candidate)) {
     return { ok: false, error: { code: 'invalid-character', message: 'the access code contains a symbol that is not allowed' } };

@@ -25,7 +25,9 @@ export type TrackingIdError = {
   readonly code: 'wrong-length' | 'invalid-character' | 'check-symbol-mismatch';
   readonly message: string;
 };
-export type ParsedTrackingId = { readonly ok: true; readonly trackingId: TrackingId } | { readonly ok: false; readonly error: TrackingIdError };
+export type ParsedTrackingId =
+  | { readonly ok: true; readonly trackingId: TrackingId }
+  | { readonly ok: false; readonly error: TrackingIdError };
 
 /** Pure: the caller draws the randomness (crypto.getRandomValues) and passes at least 8 bytes. */
 export function trackingIdFromRandomBytes(bytes: Uint8Array): TrackingId {
