@@ -1,0 +1,21 @@
+/** The complaint aggregate: commands, events, decide/evolve, schedule and visibility. */
+export * from './commands';
+export * from './events';
+export { complaintEventRegistry } from './eventRegistry';
+export type { AgencyDirectory, DecisionActor, DecisionContext } from './context';
+export { decide } from './decide';
+export type { Decision } from './decision';
+export { conflict, forbidden, invalid } from './errors';
+export type { ConflictCode, DomainError, DomainErrorCode, ForbiddenCode, InvalidCode } from './errors';
+export { evolve, rebuild } from './evolve';
+export { ADMIN_QUEUE, Owner } from './owner';
+export { permissionTable, type Access } from './permissions';
+export { Rejection, OutOfScopeMatter } from './rejection';
+export { dueDates, overdue, scheduledActions, type ScheduledAction } from './schedule';
+export { Stage, type Deadline } from './stage';
+export { initialComplaintState, isOpen } from './state';
+export type { Closure, Complaint, ComplaintState, ComplaintStatus, FollowUp, ReporterMessage } from './state';
+export { ANONYMOUS_NAME } from './views';
+export type { Audience, AudienceKind, CaseView, ComplaintView, StatusOnlyView, VisibilityInput } from './views';
+export { viewFor } from './visibility';
+export * from './values';
