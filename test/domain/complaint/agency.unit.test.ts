@@ -1,4 +1,4 @@
-import { complaintEvent } from '../../../domain/complaint';
+import { complaintEvent, type CommandOf } from '../../../domain/complaint';
 import { COMPLAINT_ID, T0, T0_PLUS_10, T0_PLUS_14, T0_PLUS_3, T0_PLUS_5, actors, contextFor, events, histories } from './fixtures';
 import { given } from './givenWhenThen';
 
@@ -141,7 +141,7 @@ describe('PostFollowUp', () => {
   });
 
   it('refuses before acceptance, when closed, and for a unit it was not delegated to', () => {
-    const command = { type: 'PostFollowUp', followUpId: 'fu-3', visibility: 'public', text: 'x', attachments: [] } as const;
+    const command: CommandOf<'PostFollowUp'> = { type: 'PostFollowUp', followUpId: 'fu-3', visibility: 'public', text: 'x', attachments: [] };
     given(histories.disposed()).when(command, asBandung).thenRejects('not_accepted', 'conflict');
     given(histories.closedAfterReplyWindow()).when(command, asBandung).thenRejects('complaint_closed', 'conflict');
     given(histories.inProgress()).when(command, contextFor(actors.dishub)).thenRejects('not_the_owning_agency', 'forbidden');
