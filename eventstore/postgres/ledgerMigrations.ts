@@ -1,0 +1,92 @@
+import type { Migration } from './migrate';
+
+/**
+ * The ledger's schema, in order. Never edit a migration that has shipped: add one.
+ * `$S` stands for the schema name.
+ */
+export const ledgerMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'append-only events table',
+    sql: `
+      CREATE TABLE $S.events (
+        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        -- The appending transaction: readers only take rows below the oldest running
+        -- transaction, so a row that commits late with a lower position is never skipped.
+        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        stream_id text NOT NULL,
+        stream_revision bigint NOT NULL CHECK (stream_revision >= 0),
+        event_id uuid NOT NULL,
+        event_type text NOT NULL,
+        data jsonb NOT NULL,
+        metadata jsonb NOT NULL,
+        hash bytea NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision),
+        CONSTRAINT events_event_id_key UNIQUE (event_id)
+      );
+      CREATE INDEX events_delivery_order ON $S.events (transaction_id, global_position);
+
+      CREATE FUNCTION $S.refuse_history_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'the ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+          USING ERRCODE = 'insufficient_privilege';
+      END $fn$;
+      CREATE TRIGGER events_no_update_or_delete BEFORE UPDATE OR DELETE ON $S.events
+        FOR EACH ROW EXECUTE FUNCTION $S.refuse_history_change();
+      CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON $S.events
+        FOR EACH STATEMENT EXECUTE FUNCTION $S.refuse_history_change();
+
+      -- One round trip per append: idempotency, the expected-revision check, the hash
+      -- chain and the inserts. A concurrent writer of the same revision loses on the
+      -- unique constraint, which the adapter turns into WrongExpectedVersion.
+      CREATE FUNCTION $S.append_events(p_stream_id text, p_expected text, p_events jsonb)
+      RETURNS TABLE (outcome text, last_revision bigint, last_transaction_id text, last_global_position bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_ids uuid[];
+        v_found int;
+        v_found_here int;
+        v_current bigint;
+        v_hash bytea;
+        v_event jsonb;
+        v_position bigint;
+      BEGIN
+        SELECT array_agg((e->>'eventId')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
+        SELECT count(*), count(*) FILTER (WHERE ev.stream_id = p_stream_id) INTO v_found, v_found_here
+          FROM $S.events ev WHERE ev.event_id = ANY (v_ids);
+        IF v_found > 0 THEN
+          IF v_found = cardinality(v_ids) AND v_found_here = v_found THEN
+            RETURN QUERY SELECT 'duplicate'::text, ev.stream_revision, ev.transaction_id::text, ev.global_position
+              FROM $S.events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.stream_revision DESC LIMIT 1;
+          ELSE
+            RETURN QUERY SELECT 'idempotency_conflict'::text, NULL::bigint, NULL::text, NULL::bigint;
+          END IF;
+          RETURN;
+        END IF;
+
+        SELECT ev.stream_revision, ev.hash INTO v_current, v_hash
+          FROM $S.events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_revision DESC LIMIT 1;
+        IF NOT FOUND THEN
+          v_current := -1;
+          v_hash := decode(repeat('00', 32), 'hex');
+        END IF;
+        IF (p_expected = 'no_stream' AND v_current <> -1)
+           OR (p_expected = 'stream_exists' AND v_current = -1)
+           OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::bigint) THEN
+          RETURN QUERY SELECT 'wrong_expected_version'::text, v_current, NULL::text, NULL::bigint;
+          RETURN;
+        END IF;
+
+        FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+          v_current := v_current + 1;
+          v_hash := sha256(v_hash || convert_to(v_event->>'canonical', 'UTF8'));
+          INSERT INTO $S.events (stream_id, stream_revision, event_id, event_type, data, metadata, hash)
+          VALUES (p_stream_id, v_current, (v_event->>'eventId')::uuid, v_event->>'type', v_event->'data', v_event->'metadata', v_hash)
+          RETURNING global_position INTO v_position;
+        END LOOP;
+        RETURN QUERY SELECT 'appended'::text, v_current, pg_current_xact_id()::text, v_position;
+      END $fn$;
+    `,
+  },
+];

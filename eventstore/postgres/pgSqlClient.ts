@@ -1,0 +1,70 @@
+import { Pool, type PoolClient } from 'pg';
+import type { SqlClient, SqlQueryable } from './sqlClient';
+
+export interface PgClientOptions {
+  readonly connectionString: string;
+  readonly maxConnections?: number;
+  /** Ends sessions idle inside a transaction: one would hold back every subscriber (see readAll). */
+  readonly idleInTransactionTimeoutMs?: number;
+  readonly applicationName?: string;
+}
+
+function queryableOf(client: Pool | PoolClient): SqlQueryable {
+  return {
+    async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows as Row[];
+    },
+    async exec(text: string): Promise<void> {
+      await client.query(text);
+    },
+  };
+}
+
+/** A SqlClient over a `pg` connection pool. */
+export function createPgSqlClient(options: PgClientOptions): SqlClient {
+  const pool = new Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 20,
+    application_name: options.applicationName ?? 'lapor-ledger',
+    options: `-c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs ?? 10_000}`,
+  });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const base = queryableOf(pool);
+  return {
+    ...base,
+    shared: true,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryableOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const client = await pool.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        await client.query(`UNLISTEN ${channel}`).catch(() => undefined);
+        client.release();
+      };
+    },
+    async notify(channel) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, '']);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { IdempotencyConflict, WrongExpectedVersion } from '../errors';
+import type { EventRegistry } from '../eventRegistry';
+import { PollingSubscription } from '../pollingSubscription';
+import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '../port';
+import { START } from '../port';
+import { prepareEvents } from '../preparedEvent';
+import { WakeSignal } from '../wakeSignal';
+import { decodeLedgerPosition, encodeLedgerPosition, toBigInt } from './ledgerPosition';
+import { ledgerMigrations } from './ledgerMigrations';
+import { migrate } from './migrate';
+import { recordedEventFromRow, type EventRow } from './eventRow';
+import { checkSchemaName, type SqlClient } from './sqlClient';
+
+export interface PostgresEventStoreOptions {
+  readonly client: SqlClient;
+  /** Schema holding the ledger tables. Default `lapor`. */
+  readonly schema?: string;
+  readonly registry: EventRegistry;
+  /** How often an idle subscription polls; NOTIFY and local appends wake it sooner. */
+  readonly pollIntervalMs?: number;
+  readonly readBatchSize?: number;
+}
+
+interface AppendRow {
+  outcome: 'appended' | 'duplicate' | 'idempotency_conflict' | 'wrong_expected_version';
+  last_revision: string | number | bigint | null;
+  last_transaction_id: string | null;
+  last_global_position: string | number | bigint | null;
+}
+
+/** A writer that lost a race on a revision or an event id simply asks again; bounded. */
+const APPEND_ATTEMPTS = 5;
+const MAX_STREAM_ID_LENGTH = 300;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/** The ledger on PostgreSQL: the same SQL over `pg` or PGlite. */
+export class PostgresEventStore implements EventStore {
+  private readonly schema: string;
+  private readonly wakeSignal = new WakeSignal();
+  private readonly channel: string;
+  private stopListening: Promise<() => Promise<void>> | undefined;
+  private notifyRunning = false;
+  private notifyAgain = false;
+  private readonly subscriptions = new Set<Subscription>();
+
+  private constructor(private readonly options: PostgresEventStoreOptions) {
+    this.schema = checkSchemaName(options.schema ?? 'lapor');
+    this.channel = `${this.schema}_events`;
+  }
+
+  /** Opens the store, applying any pending ledger migrations first. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    await migrate(options.client, store.schema, 'ledger', ledgerMigrations);
+    return store;
+  }
+
+  async appendToStream(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<AppendResult> {
+    if (streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH) throw new RangeError(`stream id must have 1 to ${MAX_STREAM_ID_LENGTH} characters`);
+    const prepared = prepareEvents(this.options.registry, streamId, events);
+    const payload = JSON.stringify(
+      prepared.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data, metadata: e.metadata, canonical: e.canonicalForm })),
+    );
+    for (let attempt = 1; ; attempt++) {
+      let row: AppendRow | undefined;
+      try {
+        [row] = await this.options.client.query<AppendRow>(`SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb)`, [streamId, String(expected), payload]);
+      } catch (error) {
+        // Another writer committed the same revision or event id first: the next call sees it.
+        if (isUniqueViolation(error) && attempt < APPEND_ATTEMPTS) continue;
+        throw error;
+      }
+      return this.resultOf(row, streamId, expected, prepared.map((e) => e.metadata.eventId));
+    }
+  }
+
+  private resultOf(row: AppendRow | undefined, streamId: string, expected: ExpectedRevision, eventIds: string[]): AppendResult {
+    if (!row) throw new Error('append_events returned no row');
+    switch (row.outcome) {
+      case 'idempotency_conflict':
+        throw new IdempotencyConflict(streamId, eventIds);
+      case 'wrong_expected_version': {
+        const actual = Number(row.last_revision);
+        throw new WrongExpectedVersion(streamId, expected, actual < 0 ? 'no_stream' : actual);
+      }
+      case 'appended':
+      case 'duplicate':
+        if (row.outcome === 'appended') this.announceAppend();
+        if (row.last_revision === null || row.last_transaction_id === null || row.last_global_position === null) {
+          throw new Error(`append_events returned an incomplete ${row.outcome} row`);
+        }
+        return {
+          nextExpectedRevision: Number(row.last_revision),
+          position: encodeLedgerPosition({ transactionId: toBigInt(row.last_transaction_id), globalPosition: toBigInt(row.last_global_position) }),
+        };
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.options.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events e
+        WHERE e.stream_id = $1 AND e.stream_revision >= $2 ORDER BY e.stream_revision LIMIT $3`,
+      [streamId, options.fromRevision ?? 0, options.maxCount ?? 1_000_000],
+    );
+    return rows.map(recordedEventFromRow);
+  }
+
+  /**
+   * Only rows whose transaction is older than every transaction still running are read:
+   * a transaction that began earlier but commits later would otherwise land behind a
+   * reader's checkpoint and be skipped for ever.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = decodeLedgerPosition(options.after ?? START);
+    const rows = await this.options.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events e
+        WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position LIMIT $3`,
+      [after.transactionId.toString(), after.globalPosition.toString(), options.maxCount ?? 1000],
+    );
+    return rows.map(recordedEventFromRow);
+  }
+
+  subscribeToAll(after: GlobalPosition = START): Subscription {
+    if (this.options.client.shared && !this.stopListening) {
+      this.stopListening = this.options.client.listen(this.channel, () => this.wakeSignal.wake());
+      // Polling still delivers everything if LISTEN cannot be set up.
+      this.stopListening.catch(() => undefined);
+    }
+    const subscription = new PollingSubscription((o) => this.readAll(o), after, this.wakeSignal, {
+      batchSize: this.options.readBatchSize ?? 500,
+      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Wakes local subscribers now and, when other processes share the database, theirs by NOTIFY. */
+  private announceAppend(): void {
+    this.wakeSignal.wake();
+    if (!this.options.client.shared) return;
+    // One NOTIFY in flight at a time: a burst of appends costs one or two notifications.
+    if (this.notifyRunning) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifyRunning = true;
+    void this.options.client
+      .notify(this.channel)
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifyRunning = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.announceAppend();
+        }
+      });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    if (this.stopListening) await (await this.stopListening.catch(() => async () => undefined))();
+  }
+}
+
+// Numbers leave as text (drivers disagree on int8 and xid8); the table is always aliased `e`
+// so that ORDER BY names the column, not these text aliases.
+const EVENT_COLUMNS = `e.stream_id, e.stream_revision::text AS stream_revision, e.transaction_id::text AS transaction_id,
+  e.global_position::text AS global_position, e.event_type, e.data, e.metadata, encode(e.hash, 'hex') AS hash, e.recorded_at`;
