@@ -68,14 +68,15 @@ function applied(c: Complaint, event: ComplaintEvent): Complaint {
       };
     case 'AssignmentDeclined': {
       const { nextDueAt, ...decline } = event.data;
-      const toAgency = decline.returnedTo.kind === 'agency';
+      const to = decline.returnedTo;
+      // Straight to the named agency (awaiting its response), or back to the admin for re-routing.
       return {
         ...c,
-        status: toAgency ? 'disposed' : 'returned_to_admin',
-        owner: decline.returnedTo,
-        deadline: { stage: toAgency ? 'agency_response' : 'verification', dueAt: nextDueAt },
+        status: to.kind === 'agency' ? 'disposed' : 'returned_to_admin',
+        owner: to,
+        deadline: { stage: to.kind === 'agency' ? 'agency_response' : 'verification', dueAt: nextDueAt },
         declines: [...c.declines, decline],
-        agenciesInvolved: decline.returnedTo.kind === 'agency' ? including(c.agenciesInvolved, decline.returnedTo.agencyId) : c.agenciesInvolved,
+        agenciesInvolved: to.kind === 'agency' ? including(c.agenciesInvolved, to.agencyId) : c.agenciesInvolved,
       };
     }
     case 'ComplaintDelegated':
