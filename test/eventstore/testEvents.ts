@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { SealedPersonalData } from '../../domain/personalData';
 import type { EventRegistry } from '../../eventstore/eventRegistry';
 import type { NewEvent } from '../../eventstore/port';
 
 /** A tiny event vocabulary for the event store contract: the store must not care about the domain. */
 export const testEventRegistry: EventRegistry = {
   CounterIncremented: { version: 1, schema: z.object({ by: z.number().int(), note: z.string().optional() }).strict() },
+  PersonRecorded: { version: 1, schema: z.object({ person: SealedPersonalData }).strict() },
 };
 
 export function counterIncremented(by: number, overrides: { eventId?: string; note?: string } = {}): NewEvent {
+  return testEvent('CounterIncremented', overrides.note === undefined ? { by } : { by, note: overrides.note }, overrides.eventId);
+}
+
+export function testEvent(type: string, data: unknown, eventId?: string): NewEvent {
   return {
-    type: 'CounterIncremented',
-    data: overrides.note === undefined ? { by } : { by, note: overrides.note },
+    type,
+    data,
     metadata: {
-      eventId: overrides.eventId ?? randomUUID(),
+      eventId: eventId ?? randomUUID(),
       actor: { id: 'tester', role: 'system' },
       channel: 'internal',
       correlationId: 'contract-test',

@@ -2,6 +2,7 @@ import { PostgresEventStore } from '../../../eventstore/postgres/postgresEventSt
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { eventStoreContract } from '../eventStoreContract';
 import { ledgerSafetyContract } from './ledgerSafetyContract';
+import { personalDataVaultContract } from '../vault/personalDataVaultContract';
 import { testEventRegistry } from '../testEvents';
 import { connect, dropSchema, uniqueSchema } from './testDatabase';
 
@@ -22,3 +23,4 @@ afterAll(async () => {
 
 eventStoreContract('PostgreSQL', () => ({ store, concurrentWriters: 16 }));
 ledgerSafetyContract('PostgreSQL', () => ({ store, client, schema }));
+personalDataVaultContract('PostgreSQL', () => ({ store, client, schema }));
