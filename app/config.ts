@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const postgresUrl = /^postgres(ql)?:\/\//;
+const esdbUrl = /^esdb(\+discover)?:\/\//;
+const mongoUrl = /^mongodb(\+srv)?:\/\//;
+
+/** Everything the system reads from the environment; nothing set means: embedded, in ./data. */
+export const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Loopback by default: a development machine does not publish its dev login to the network. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EVENTSTORE_URL: z
+    .string()
+    .refine((url) => postgresUrl.test(url) || esdbUrl.test(url), 'must start with postgres://, postgresql:// or esdb://')
+    .optional(),
+  READ_STORE_URL: z
+    .string()
+    .refine((url) => postgresUrl.test(url) || mongoUrl.test(url), 'must start with postgres:// or mongodb://')
+    .optional(),
+  /** PostgreSQL schema of the ledger, the vault and (by default) the read models. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('lapor'),
+  /** 32 bytes, base64. Required with a server database; generated into DATA_DIR when embedded. */
+  VAULT_MASTER_KEY: z
+    .string()
+    .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; the error message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = Config.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`configuration error: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const config = result.data;
+  if (config.EVENTSTORE_URL !== undefined && config.VAULT_MASTER_KEY === undefined) {
+    throw new ConfigError('configuration error: VAULT_MASTER_KEY: required when EVENTSTORE_URL points at a server (32 bytes, base64)');
+  }
+  return config;
+}
