@@ -1,0 +1,66 @@
+import { viewFor } from '../../domain/complaint';
+import type { CollectionSpec } from '../store/collectionSpec';
+import { agenciesCollection } from '../shared/agencyPerformance';
+import { complaintProjection } from '../shared/complaintProjection';
+import { countsCollection } from '../shared/counters';
+import { sortableInstant } from '../shared/instants';
+import type { RenderedDocument } from '../shared/renderedDocuments';
+import { searchTerms } from '../shared/searchTerms';
+import { visibilityInputOf, type TrackedComplaint } from '../shared/trackedComplaint';
+import { publicStatisticsChanges, statisticsCollection } from './publicStatistics';
+
+export const PUBLIC_PROJECTION = 'public';
+
+/**
+ * Public complaints, by tracking id. Listed ones carry the filter keys; a confidential one is
+ * a status-only entry with no keys but `listed: false`, so no filter can find it and only its
+ * tracking id reaches it. Keys are taken from the public view, never from the complaint.
+ */
+export const publicComplaintsCollection: CollectionSpec = {
+  name: 'complaints',
+  fields: {
+    listed: 'boolean',
+    status: 'string',
+    category: 'string',
+    province: 'string',
+    region: 'string',
+    agency: 'string',
+    kind: 'string',
+    submittedAt: 'string',
+    terms: 'strings',
+  },
+  indexes: [
+    { equals: ['listed'], orderBy: 'submittedAt' },
+    { equals: ['listed', 'category'], orderBy: 'submittedAt' },
+    { equals: ['listed', 'province'], orderBy: 'submittedAt' },
+    { equals: ['listed', 'agency'], orderBy: 'submittedAt' },
+    { equals: ['listed', 'status'], orderBy: 'submittedAt' },
+  ],
+};
+
+function render(tracked: TrackedComplaint): RenderedDocument[] {
+  const view = viewFor({ kind: 'public' }, visibilityInputOf(tracked));
+  if (view === undefined) return [];
+  const id = view.trackingId;
+  if (view.shape === 'status_only') return [{ collection: publicComplaintsCollection.name, id, keys: { listed: false }, body: view }];
+  const keys = {
+    listed: true,
+    status: view.status,
+    category: view.category,
+    province: view.regionCode.slice(0, 2),
+    region: view.regionCode,
+    agency: view.owner.kind === 'agency' ? view.owner.agencyId : 'admin_queue',
+    kind: view.kind,
+    submittedAt: sortableInstant(view.submittedAt),
+    terms: searchTerms(view.title, view.chronology),
+  };
+  return [{ collection: publicComplaintsCollection.name, id, keys, body: view }];
+}
+
+export const publicProjection = complaintProjection({
+  name: PUBLIC_PROJECTION,
+  version: 1,
+  collections: [publicComplaintsCollection, countsCollection, statisticsCollection, agenciesCollection],
+  render,
+  aggregate: publicStatisticsChanges,
+});

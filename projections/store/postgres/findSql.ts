@@ -1,0 +1,73 @@
+import { fieldTypeOf, LAST_POSITION, type CollectionSpec, type FieldType } from '../collectionSpec';
+import { MAX_PAGE_SIZE, type DocumentQuery, type Filter } from '../documentQuery';
+import type { KeyValue } from '../documents';
+import { decodeCursor } from '../pageCursor';
+import { fieldExpression } from './fieldSql';
+
+const COMPARISONS = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+const PARAMETER_CAST: Readonly<Record<FieldType, string>> = { string: 'text', number: 'numeric', boolean: 'boolean', strings: 'jsonb' };
+
+export interface FindSql {
+  readonly text: string;
+  readonly params: unknown[];
+  /** How many rows were asked for: one more than the page, to know whether a next page exists. */
+  readonly fetch: number;
+  readonly pageSize: number;
+}
+
+function checkValue(field: string, type: FieldType, filter: Filter): void {
+  const ok =
+    filter.op === 'containsAll'
+      ? type === 'strings' && Array.isArray(filter.value)
+      : type !== 'strings' && typeof filter.value === (type === 'string' ? 'string' : type);
+  if (!ok) throw new Error(`filter ${filter.op} on ${field} (${type}) cannot take ${JSON.stringify(filter.value)}`);
+}
+
+/**
+ * SELECT of one page of a live-generation query: typed filters, order by one field and the
+ * id, and a keyset cursor `(sort, id) > (last sort, last id)` (reversed for descending).
+ */
+export function findSql(schema: string, projection: string, spec: CollectionSpec, query: DocumentQuery): FindSql {
+  const params: unknown[] = [projection, spec.name];
+  const parameter = (value: unknown, type: FieldType): string => {
+    params.push(value);
+    return `$${params.length}::${PARAMETER_CAST[type]}`;
+  };
+  const conditions: string[] = [];
+  for (const filter of query.where ?? []) {
+    const type = fieldTypeOf(spec, filter.field);
+    checkValue(filter.field, type, filter);
+    const expression = fieldExpression(filter.field, type);
+    conditions.push(
+      filter.op === 'containsAll'
+        ? `${expression} @> ${parameter(JSON.stringify(filter.value), type)}`
+        : `${expression} ${COMPARISONS[filter.op]} ${parameter(filter.value satisfies KeyValue, type)}`,
+    );
+  }
+  const sortType = fieldTypeOf(spec, query.orderBy.field);
+  if (sortType !== 'string' && sortType !== 'number') throw new Error(`cannot order by ${query.orderBy.field} (${sortType})`);
+  const sortExpression = fieldExpression(query.orderBy.field, sortType);
+  const descending = query.orderBy.direction === 'desc';
+  if (query.cursor !== undefined) {
+    const [sortValue, id] = decodeCursor(query.cursor);
+    conditions.push(`(${sortExpression}, id) ${descending ? '<' : '>'} (${parameter(sortValue, sortType)}, ${parameter(id, 'string')})`);
+  }
+  const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.limit)));
+  params.push(pageSize + 1);
+  const direction = descending ? 'DESC' : 'ASC';
+  const text = `SELECT id, keys, body, last_position FROM ${schema}.read_documents
+    WHERE projection = $1 AND collection = $2
+      AND generation = (SELECT generation FROM ${schema}.read_generations WHERE projection = $1 AND state = 'live')
+      ${conditions.map((c) => `AND ${c}`).join('\n      ')}
+    ORDER BY ${sortExpression} ${direction}, id ${direction}
+    LIMIT $${params.length}`;
+  return { text, params, fetch: pageSize + 1, pageSize };
+}
+
+/** The value a cursor records for a document: its sort key. */
+export function sortValueOf(field: string, keys: Readonly<Record<string, KeyValue>>, lastPosition: string): string | number {
+  if (field === LAST_POSITION) return lastPosition;
+  const value = keys[field];
+  if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`document has no sortable ${field}`);
+  return value;
+}

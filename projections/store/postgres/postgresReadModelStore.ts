@@ -1,0 +1,207 @@
+import type { GlobalPosition } from '../../../eventstore/port';
+import { migrate } from '../../../eventstore/postgres/migrate';
+import { checkSchemaName, type SqlClient, type SqlQueryable } from '../../../eventstore/postgres/sqlClient';
+import { specOf, type CollectionCatalog } from '../collectionSpec';
+import type { DocumentQuery, Page } from '../documentQuery';
+import { refKey, type DocumentKeys, type DocumentRef, type PositionedChange, type StoredDocument } from '../documents';
+import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../generations';
+import { encodeCursor } from '../pageCursor';
+import type { PoisonRecord } from '../poison';
+import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
+import { collectionIndexStatements } from './collectionIndexes';
+import { findSql, sortValueOf } from './findSql';
+import { readModelMigrations } from './readModelMigrations';
+
+interface DocumentRow {
+  collection?: string;
+  id: string;
+  keys: DocumentKeys;
+  body: unknown;
+  last_position: string;
+}
+
+interface GenerationRow {
+  projection: string;
+  generation: number;
+  version: number;
+  state: GenerationStatus['state'];
+  checkpoint: string;
+}
+
+const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
+  collection,
+  id: row.id,
+  keys: row.keys,
+  body: row.body,
+  lastPosition: row.last_position as GlobalPosition,
+});
+
+/** Only the last change of each document in a batch is written. */
+function lastChangePerDocument(changes: readonly PositionedChange[]): PositionedChange[] {
+  const last = new Map<string, PositionedChange>();
+  for (const change of changes) last.set(refKey(change), change);
+  return [...last.values()];
+}
+
+/**
+ * Read models in PostgreSQL or PGlite: jsonb documents in one table, partial indexes per
+ * declared collection index, and each batch's documents committed with its checkpoint in
+ * one transaction (exactly-once effect).
+ */
+export class PostgresReadModelStore implements ReadModelStore {
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly schema: string,
+    private readonly catalog: CollectionCatalog,
+  ) {}
+
+  static async open(options: { client: SqlClient; schema: string; catalog: CollectionCatalog }): Promise<PostgresReadModelStore> {
+    const schema = checkSchemaName(options.schema);
+    await migrate(options.client, schema, 'read-models', readModelMigrations);
+    // Index creation races between nodes starting together: one at a time, under a lock.
+    await options.client.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.read-model-indexes`]);
+      for (const statement of collectionIndexStatements(schema, options.catalog)) await tx.exec(statement);
+    });
+    return new PostgresReadModelStore(options.client, schema, options.catalog);
+  }
+
+  async generations(projection: string): Promise<GenerationStatus[]> {
+    const rows = await this.client.query<GenerationRow>(
+      `SELECT projection, generation, version, state, checkpoint FROM ${this.schema}.read_generations WHERE projection = $1 ORDER BY generation`,
+      [projection],
+    );
+    return rows.map((r) => ({ ...r, checkpoint: r.checkpoint as GlobalPosition }));
+  }
+
+  async beginGeneration(slot: ProjectionSlot, version: number): Promise<void> {
+    await this.client.query(
+      `INSERT INTO ${this.schema}.read_generations (projection, generation, version, state) VALUES ($1, $2, $3, 'building') ON CONFLICT DO NOTHING`,
+      [slot.projection, slot.generation, version],
+    );
+  }
+
+  async promoteGeneration(slot: ProjectionSlot): Promise<void> {
+    await this.client.transaction(async (tx) => {
+      await tx.query(`UPDATE ${this.schema}.read_generations SET state = 'retired', updated_at = now() WHERE projection = $1 AND state = 'live' AND generation <> $2`, [
+        slot.projection,
+        slot.generation,
+      ]);
+      const promoted = await tx.query(
+        `UPDATE ${this.schema}.read_generations SET state = 'live', promoted_at = now(), updated_at = now()
+          WHERE projection = $1 AND generation = $2 AND state <> 'retired' RETURNING 1`,
+        [slot.projection, slot.generation],
+      );
+      if (promoted.length === 0) throw new Error(`${slot.projection} generation ${slot.generation} does not exist or was retired`);
+    });
+  }
+
+  async dropGeneration(slot: ProjectionSlot): Promise<void> {
+    await this.client.transaction(async (tx) => {
+      const [live] = await tx.query(`SELECT 1 FROM ${this.schema}.read_generations WHERE projection = $1 AND generation = $2 AND state = 'live'`, [
+        slot.projection,
+        slot.generation,
+      ]);
+      if (live) throw new Error(`${slot.projection} generation ${slot.generation} is live and cannot be dropped`);
+      for (const table of ['read_documents', 'read_poison', 'read_generations']) {
+        await tx.query(`DELETE FROM ${this.schema}.${table} WHERE projection = $1 AND generation = $2`, [slot.projection, slot.generation]);
+      }
+    });
+  }
+
+  async loadDocuments(slot: ProjectionSlot, refs: readonly DocumentRef[]): Promise<StoredDocument[]> {
+    if (refs.length === 0) return [];
+    const rows = await this.client.query<DocumentRow & { collection: string }>(
+      `SELECT d.collection, d.id, d.keys, d.body, d.last_position
+         FROM ${this.schema}.read_documents d
+         JOIN jsonb_to_recordset($3::jsonb) AS r(collection text, id text COLLATE "C") ON d.collection = r.collection AND d.id = r.id
+        WHERE d.projection = $1 AND d.generation = $2`,
+      [slot.projection, slot.generation, JSON.stringify(refs.map(({ collection, id }) => ({ collection, id })))],
+    );
+    return rows.map((row) => documentOf(row.collection, row));
+  }
+
+  async commitBatch(slot: ProjectionSlot, batch: ProjectionBatch): Promise<void> {
+    await this.client.transaction(async (tx) => {
+      // Claim the batch first: a second writer of the same generation fails here and rolls back.
+      const moved = await tx.query(
+        `UPDATE ${this.schema}.read_generations SET checkpoint = $3, updated_at = now()
+          WHERE projection = $1 AND generation = $2 AND checkpoint = $4 AND state <> 'retired' RETURNING 1`,
+        [slot.projection, slot.generation, batch.to, batch.from],
+      );
+      if (moved.length === 0) throw new CheckpointMoved(slot);
+      await this.writeChanges(tx, slot, lastChangePerDocument(batch.changes));
+      if (batch.poisoned.length > 0) {
+        await tx.query(
+          `INSERT INTO ${this.schema}.read_poison (projection, generation, position, stream_id, event_type, kind, error)
+           SELECT $1, $2, p.position, p."streamId", p."eventType", p.kind, p.error
+             FROM jsonb_to_recordset($3::jsonb) AS p(position text, "streamId" text, "eventType" text, kind text, error text)
+           ON CONFLICT DO NOTHING`,
+          [slot.projection, slot.generation, JSON.stringify(batch.poisoned)],
+        );
+      }
+    });
+  }
+
+  private async writeChanges(tx: SqlQueryable, slot: ProjectionSlot, changes: readonly PositionedChange[]): Promise<void> {
+    const puts = changes.filter((c) => c.kind === 'put');
+    const deletes = changes.filter((c) => c.kind === 'delete');
+    if (puts.length > 0) {
+      await tx.query(
+        `INSERT INTO ${this.schema}.read_documents (projection, generation, collection, id, keys, body, last_position)
+         SELECT $1, $2, p.collection, p.id, p.keys, p.body, p.position
+           FROM jsonb_to_recordset($3::jsonb) AS p(collection text, id text, keys jsonb, body jsonb, position text)
+         ON CONFLICT (projection, generation, collection, id)
+         DO UPDATE SET keys = EXCLUDED.keys, body = EXCLUDED.body, last_position = EXCLUDED.last_position`,
+        [slot.projection, slot.generation, JSON.stringify(puts.map(({ collection, id, keys, body, position }) => ({ collection, id, keys, body, position })))],
+      );
+    }
+    if (deletes.length > 0) {
+      await tx.query(
+        `DELETE FROM ${this.schema}.read_documents d USING jsonb_to_recordset($3::jsonb) AS r(collection text, id text COLLATE "C")
+          WHERE d.projection = $1 AND d.generation = $2 AND d.collection = r.collection AND d.id = r.id`,
+        [slot.projection, slot.generation, JSON.stringify(deletes.map(({ collection, id }) => ({ collection, id })))],
+      );
+    }
+  }
+
+  async poisonRecords(slot: ProjectionSlot): Promise<PoisonRecord[]> {
+    const rows = await this.client.query<{ position: string; stream_id: string; event_type: string; kind: PoisonRecord['kind']; error: string }>(
+      `SELECT position, stream_id, event_type, kind, error FROM ${this.schema}.read_poison WHERE projection = $1 AND generation = $2 ORDER BY position`,
+      [slot.projection, slot.generation],
+    );
+    return rows.map((r) => ({ position: r.position as GlobalPosition, streamId: r.stream_id, eventType: r.event_type, kind: r.kind, error: r.error }));
+  }
+
+  async getDocument<Body = unknown>(projection: string, collection: string, id: string): Promise<StoredDocument<Body> | undefined> {
+    specOf(this.catalog, projection, collection);
+    const [row] = await this.client.query<DocumentRow>(
+      `SELECT id, keys, body, last_position FROM ${this.schema}.read_documents
+        WHERE projection = $1 AND collection = $2 AND id = $3
+          AND generation = (SELECT generation FROM ${this.schema}.read_generations WHERE projection = $1 AND state = 'live')`,
+      [projection, collection, id],
+    );
+    return row ? (documentOf(collection, row) as StoredDocument<Body>) : undefined;
+  }
+
+  async findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>> {
+    const sql = findSql(this.schema, projection, specOf(this.catalog, projection, query.collection), query);
+    const rows = await this.client.query<DocumentRow>(sql.text, sql.params);
+    const items = rows.slice(0, sql.pageSize).map((row) => documentOf(query.collection, row) as StoredDocument<Body>);
+    const last = items.at(-1);
+    if (rows.length <= sql.pageSize || !last) return { items };
+    return { items, next: encodeCursor([sortValueOf(query.orderBy.field, last.keys, last.lastPosition), last.id]) };
+  }
+
+  async dumpGeneration(slot: ProjectionSlot): Promise<StoredDocument[]> {
+    const rows = await this.client.query<DocumentRow & { collection: string }>(
+      `SELECT collection, id, keys, body, last_position FROM ${this.schema}.read_documents
+        WHERE projection = $1 AND generation = $2 ORDER BY collection COLLATE "C", id`,
+      [slot.projection, slot.generation],
+    );
+    return rows.map((row) => documentOf(row.collection, row));
+  }
+
+  /** The SQL client belongs to whoever opened it (often shared with the ledger). */
+  async close(): Promise<void> {}
+}

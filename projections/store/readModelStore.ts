@@ -1,0 +1,40 @@
+import type { GlobalPosition } from '../../eventstore/port';
+import type { DocumentRef, PositionedChange, StoredDocument } from './documents';
+import type { GenerationStatus, ProjectionSlot } from './generations';
+import type { PoisonRecord } from './poison';
+import type { ReadModelReader } from './readModelReader';
+
+/** One batch of a projection's work, committed as a whole. */
+export interface ProjectionBatch {
+  /** The checkpoint the batch was read from: a store refuses the batch if it moved. */
+  readonly from: GlobalPosition;
+  /** The position of the last event of the batch. */
+  readonly to: GlobalPosition;
+  /** In event order; a document changed twice appears twice (the later wins). */
+  readonly changes: readonly PositionedChange[];
+  readonly poisoned: readonly PoisonRecord[];
+}
+
+/**
+ * The read-model store port. PostgreSQL commits a batch's documents and its checkpoint in
+ * one transaction; a MongoDB adapter writes each document only when its lastPosition is
+ * older than the change (idempotent), then the checkpoint: replaying a batch changes nothing.
+ */
+export interface ReadModelStore extends ReadModelReader {
+  generations(projection: string): Promise<GenerationStatus[]>;
+  /** Adds a building generation (no-op if it exists). */
+  beginGeneration(slot: ProjectionSlot, version: number): Promise<void>;
+  /** Makes the generation live and retires the previous live one, atomically for readers. */
+  promoteGeneration(slot: ProjectionSlot): Promise<void>;
+  /** Deletes a retired or abandoned generation's documents, poison records and checkpoint. */
+  dropGeneration(slot: ProjectionSlot): Promise<void>;
+
+  loadDocuments(slot: ProjectionSlot, refs: readonly DocumentRef[]): Promise<StoredDocument[]>;
+  /** @throws CheckpointMoved when another writer got there first; nothing is written then. */
+  commitBatch(slot: ProjectionSlot, batch: ProjectionBatch): Promise<void>;
+  poisonRecords(slot: ProjectionSlot): Promise<PoisonRecord[]>;
+
+  /** Every document of a generation, ordered by collection and id (tests, verification). */
+  dumpGeneration(slot: ProjectionSlot): Promise<StoredDocument[]>;
+  close(): Promise<void>;
+}
