@@ -10,6 +10,7 @@ import { chainHash } from '../hashChain';
 import { START, type AppendResult, type EventStore, type ExpectedRevision, type GlobalPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type Subscription } from '../port';
 import { prepareEvents, type PreparedEvent } from '../preparedEvent';
 import { planAppend } from './appendPlan';
+import type { EsdbClient } from './esdbClient';
 import { esdbEventDataOf, jsonDataOf } from './esdbEventData';
 import { isStreamNotFound, isTransientSubscriptionError, isWrongExpectedVersion, wrongExpectedVersionFrom } from './esdbErrors';
 import { decodeEsdbPosition, encodeEsdbPosition } from './esdbPosition';
@@ -34,12 +35,12 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
   return new EsdbEventStore(EventStoreDBClient.connectionString(options.connectionString), options);
 }
 
-class EsdbEventStore implements EventStore {
+export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(
-    private readonly client: EventStoreDBClient,
-    private readonly options: EsdbEventStoreOptions,
+    private readonly client: EsdbClient,
+    private readonly options: Omit<EsdbEventStoreOptions, 'connectionString'>,
   ) {}
 
   async appendToStream(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<AppendResult> {
@@ -48,7 +49,7 @@ class EsdbEventStore implements EventStore {
     prepared.forEach(jsonDataOf);
     const eventIds = prepared.map((event) => event.metadata.eventId);
     for (let attempt = 1; ; attempt++) {
-      const plan = planAppend(streamId, await this.readStream(streamId), expected, eventIds);
+      const plan = planAppend(streamId, await this.readFromLeader(streamId), expected, eventIds);
       if (plan.kind === 'already_stored') return plan.result;
       let written: EsdbAppendResult;
       try {
@@ -70,16 +71,26 @@ class EsdbEventStore implements EventStore {
    */
   private async appendedResult(streamId: string, written: EsdbAppendResult): Promise<AppendResult> {
     const nextExpectedRevision = revisionFromClient(written.nextExpectedRevision);
-    const [last] = await this.readStream(streamId, { fromRevision: nextExpectedRevision, maxCount: 1 });
+    const [last] = await this.readFromLeader(streamId, { fromRevision: nextExpectedRevision, maxCount: 1 });
     if (!last) throw new Error(`stream ${streamId}: revision ${nextExpectedRevision} was appended but cannot be read back`);
     return { nextExpectedRevision, position: last.globalPosition };
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamEvents(streamId, options, false);
+  }
+
+  /** The append path reads the leader: a follower's stale head would only cost a lost race. */
+  private readFromLeader(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamEvents(streamId, options, true);
+  }
+
+  private async readStreamEvents(streamId: string, options: ReadStreamOptions, requiresLeader: boolean): Promise<RecordedEvent[]> {
     if (options.maxCount === 0) return [];
     const read = this.client.readStream(streamId, {
       direction: FORWARDS,
       fromRevision: BigInt(options.fromRevision ?? 0),
+      requiresLeader,
       ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
     });
     const events: RecordedEvent[] = [];

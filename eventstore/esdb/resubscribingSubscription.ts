@@ -82,14 +82,19 @@ export class ResubscribingSubscription<Item> implements Subscription {
   /** The source's events after our position, ending as soon as close() is called. */
   private async *deliveries(source: DroppableSource<Item>): AsyncGenerator<RecordedEvent> {
     const iterator = source[Symbol.asyncIterator]();
-    while (!this.closed) {
-      const next = iterator.next();
-      // After close() nobody awaits `next`; its later rejection must not go unhandled.
-      next.catch(() => undefined);
-      const step = await Promise.race([next, this.closing]);
-      if (step === CLOSED || step.done) return;
-      const event = this.parts.toRecorded(step.value);
-      if (event && event.globalPosition > this.position) yield event;
+    try {
+      while (!this.closed) {
+        const next = iterator.next();
+        // After close() nobody awaits `next`; its later rejection must not go unhandled.
+        next.catch(() => undefined);
+        const step = await Promise.race([next, this.closing]);
+        if (step === CLOSED || step.done) return;
+        const event = this.parts.toRecorded(step.value);
+        if (event && event.globalPosition > this.position) yield event;
+      }
+    } finally {
+      // Releases the client's readable; not awaited, since a pending next() may never settle.
+      iterator.return?.().catch(() => undefined);
     }
   }
 
