@@ -29,6 +29,18 @@ interface AudienceRules {
   readonly oversight: boolean;
 }
 
+/** SP4N admins and the Ombudsman see the whole case file (but not the event history: that is the ledger's). */
+const fullCaseFile: AudienceRules = {
+  statusOnlyIfConfidential: false,
+  text: 'original',
+  reporterName: 'always',
+  contact: true,
+  internalNotes: 'all',
+  supplements: true,
+  informationRequests: true,
+  oversight: true,
+};
+
 const visibilityMatrix: Readonly<Record<AudienceKind, AudienceRules>> = {
   public: {
     statusOnlyIfConfidential: true,
@@ -60,26 +72,8 @@ const visibilityMatrix: Readonly<Record<AudienceKind, AudienceRules>> = {
     informationRequests: false,
     oversight: false,
   },
-  admin: {
-    statusOnlyIfConfidential: false,
-    text: 'original',
-    reporterName: 'always',
-    contact: true,
-    internalNotes: 'all',
-    supplements: true,
-    informationRequests: true,
-    oversight: true,
-  },
-  ombudsman: {
-    statusOnlyIfConfidential: false,
-    text: 'original',
-    reporterName: 'always',
-    contact: true,
-    internalNotes: 'all',
-    supplements: true,
-    informationRequests: true,
-    oversight: true,
-  },
+  admin: fullCaseFile,
+  ombudsman: fullCaseFile,
 };
 
 /** Reporters see their own complaints; agencies those assigned to them now or before. */

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { Chronology, Title } from '../events/textLimits';
-import {
-  AgencyId,
-  Attachments,
-  CalendarDate,
-  CategorySlug,
-  Channel,
-  ComplaintId,
-  ComplaintKind,
-  Location,
-  RegionCode,
-  SealedPersonalData,
-  TrackingId,
-  freeText,
-} from '../values';
+import { submissionFields } from '../submissionFields';
+import { SealedPersonalData } from '../values';
 
 /**
  * A new report from any channel. The complaint id, tracking id and access-code hash are
@@ -23,22 +10,7 @@ import {
 export const SubmitComplaint = z
   .object({
     type: z.literal('SubmitComplaint'),
-    complaintId: ComplaintId,
-    trackingId: TrackingId,
-    accessCodeHash: freeText(200).optional(),
-    kind: ComplaintKind,
-    title: Title,
-    chronology: Chronology,
-    incidentDate: CalendarDate,
-    regionCode: RegionCode,
-    location: Location.optional(),
-    category: CategorySlug,
-    suggestedAgencyId: AgencyId.optional(),
-    attachments: Attachments,
-    anonymous: z.boolean(),
-    confidential: z.boolean(),
-    channel: Channel,
-    channelMessageId: freeText(200).optional(),
+    ...submissionFields,
     reporter: SealedPersonalData.optional(),
   })
   .strict();
