@@ -5,6 +5,7 @@ import {
   type AllStreamResolvedEvent,
   type AppendResult as EsdbAppendResult,
 } from '@eventstore/db-client';
+import { WrongExpectedVersion } from '../errors';
 import type { EventRegistry } from '../eventRegistry';
 import { chainHash } from '../hashChain';
 import { START, type AppendResult, type EventStore, type ExpectedRevision, type GlobalPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type Subscription } from '../port';
@@ -26,7 +27,7 @@ export interface EsdbEventStoreOptions {
 }
 
 /** Another writer got in between reading the head and appending: read again, a bounded number of times. */
-const APPEND_ATTEMPTS = 5;
+const APPEND_ATTEMPTS = 10;
 /** $all also holds EventStoreDB's own events, which readAll (no server-side filter in this client) skips. */
 const READ_ALL_PAGE = 500;
 
@@ -59,9 +60,10 @@ export class EsdbEventStore implements EventStore {
         if (attempt >= APPEND_ATTEMPTS) throw wrongExpectedVersionFrom(error, streamId, expected);
         continue;
       }
-      // With throwOnAppendFailure=false in the connection string a lost race resolves instead of throwing.
-      if (!written.success) continue;
-      return this.appendedResult(streamId, written);
+      if (written.success) return this.appendedResult(streamId, written);
+      // With throwOnAppendFailure=false in the connection string a lost race resolves instead of
+      // throwing, and the batch-append path then reports no usable revision: read the head again.
+      if (attempt >= APPEND_ATTEMPTS) throw new WrongExpectedVersion(streamId, expected, (await this.readFromLeader(streamId)).at(-1)?.streamRevision ?? 'no_stream');
     }
   }
 

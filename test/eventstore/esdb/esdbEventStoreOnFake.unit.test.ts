@@ -1,5 +1,6 @@
 import { UnavailableError } from '@eventstore/db-client';
 import { EsdbEventStore } from '../../../eventstore/esdb/esdbEventStore';
+import { verifyChain } from '../../../eventstore/hashChain';
 import { eventStoreContract } from '../eventStoreContract';
 import { counterIncremented, testEventRegistry, uniqueStreamId } from '../testEvents';
 import { FakeEsdbClient } from './fakeEsdbClient';
@@ -33,4 +34,18 @@ test('a subscription dropped by the server resumes after the last delivered even
   await done;
   await subscription.close();
   expect(received).toEqual([2, 3, 4]);
+});
+
+test.each([
+  ['lost races thrown as WrongExpectedVersionError', true],
+  ['lost races resolved as success: false (throwOnAppendFailure=false)', false],
+])("concurrent 'any' appends to one stream all land, chained, when %s", async (_, throwOnAppendFailure) => {
+  const racing = new EsdbEventStore(new FakeEsdbClient(throwOnAppendFailure), { registry: testEventRegistry });
+  const streamId = uniqueStreamId();
+  // Each writer appends once, so none can lose more races than there are other writers.
+  await Promise.all(Array.from({ length: 8 }, (_, i) => racing.appendToStream(streamId, 'any', [counterIncremented(i)])));
+  const stored = await racing.readStream(streamId);
+  expect(stored.map((e) => e.streamRevision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  expect(verifyChain(stored).valid).toBe(true);
+  await racing.close();
 });

@@ -35,7 +35,8 @@ export class FakeEsdbClient implements EsdbClient {
   /** Subscriptions opened so far, so a test can drop them as a server restart would. */
   readonly openSubscriptions = new Set<{ drop(error: Error): void }>();
 
-  constructor() {
+  /** `throwOnAppendFailure=false`: a lost race resolves with success false (and, like the batch path, no usable revision). */
+  constructor(private readonly throwOnAppendFailure = true) {
     this.write('$settings', [{ type: '$metadata', data: {} }]);
   }
 
@@ -45,6 +46,7 @@ export class FakeEsdbClient implements EsdbClient {
     const current: CurrentRevision = stream ? BigInt(stream.length - 1) : NO_STREAM;
     const expected = options.expectedRevision;
     const holds = expected === 'any' || (expected === 'stream_exists' ? current !== NO_STREAM : expected === current);
+    if (!holds && !this.throwOnAppendFailure) return { success: false, nextExpectedRevision: 1n, position: undefined };
     if (!holds) throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
     const written = this.write(
       streamName,
