@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JwtConfig } from './auth/jwtConfig';
 
 const postgresUrl = /^postgres(ql)?:\/\//;
 const esdbUrl = /^esdb(\+discover)?:\/\//;
@@ -26,6 +27,7 @@ export const Config = z.object({
     .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes in base64')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...JwtConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -43,6 +45,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = result.data;
   if (config.EVENTSTORE_URL !== undefined && config.VAULT_MASTER_KEY === undefined) {
     throw new ConfigError('configuration error: VAULT_MASTER_KEY: required when EVENTSTORE_URL points at a server (32 bytes, base64)');
+  }
+  if (config.EVENTSTORE_URL !== undefined && config.JWT_PUBLIC_KEY === undefined && config.JWT_JWKS_URL === undefined) {
+    // The development key pair in DATA_DIR is for a laptop, never for a shared server.
+    throw new ConfigError('configuration error: JWT_PUBLIC_KEY: JWT_PUBLIC_KEY or JWT_JWKS_URL is required when EVENTSTORE_URL points at a server');
+  }
+  if (config.JWT_PUBLIC_KEY !== undefined && config.JWT_JWKS_URL !== undefined) {
+    throw new ConfigError('configuration error: JWT_JWKS_URL: set either JWT_PUBLIC_KEY or JWT_JWKS_URL, not both');
   }
   return config;
 }

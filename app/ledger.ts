@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRegistry } from '../eventstore/eventRegistry';
+import { createEsdbEventStore } from '../eventstore/esdb/esdbEventStore';
 import type { EventStore } from '../eventstore/port';
 import { createPgSqlClient } from '../eventstore/postgres/pgSqlClient';
 import { createPGliteSqlClient, openPGlite } from '../eventstore/postgres/pgliteSqlClient';
@@ -23,8 +24,10 @@ export interface Ledger {
 const isPostgres = (url: string | undefined): url is string => url !== undefined && /^postgres(ql)?:\/\//.test(url);
 
 /**
- * Opens what the configuration names. The SQL database is the ledger's own when the
- * ledger is PostgreSQL, else READ_STORE_URL when that is PostgreSQL, else embedded PGlite.
+ * Opens what the configuration names. The ledger is EventStoreDB or PostgreSQL by
+ * EVENTSTORE_URL, else embedded PGlite. The SQL database (vault keys must be deletable,
+ * so they never live in EventStoreDB) is the ledger's own when the ledger is PostgreSQL,
+ * else READ_STORE_URL when that is PostgreSQL, else embedded PGlite.
  */
 export async function openLedger(config: Config, registry: EventRegistry): Promise<Ledger> {
   const sqlUrl = isPostgres(config.EVENTSTORE_URL) ? config.EVENTSTORE_URL : isPostgres(config.READ_STORE_URL) ? config.READ_STORE_URL : undefined;
@@ -32,12 +35,16 @@ export async function openLedger(config: Config, registry: EventRegistry): Promi
   const schema = config.DATABASE_SCHEMA;
   try {
     const vault = await PersonalDataVault.open(sql, schema, resolveMasterKey(config.VAULT_MASTER_KEY, config.DATA_DIR));
-    const store = await PostgresEventStore.open({ client: sql, schema, registry });
+    const esdbUrl = config.EVENTSTORE_URL !== undefined && !isPostgres(config.EVENTSTORE_URL) ? config.EVENTSTORE_URL : undefined;
+    const store: EventStore = esdbUrl
+      ? createEsdbEventStore({ connectionString: esdbUrl, registry })
+      : await PostgresEventStore.open({ client: sql, schema, registry });
+    const sqlDescription = sqlUrl ? `PostgreSQL (schema ${schema})` : `embedded PGlite in ${join(config.DATA_DIR, 'pglite')}`;
     return {
       store,
       vault,
       sql,
-      description: sqlUrl ? `PostgreSQL (schema ${schema})` : `embedded PGlite in ${join(config.DATA_DIR, 'pglite')}`,
+      description: esdbUrl ? `EventStoreDB, vault and state in ${sqlDescription}` : sqlDescription,
       async close() {
         await store.close();
         await sql.close();

@@ -1,29 +1,34 @@
-import express from 'express';
 import { complaintEventRegistry } from '../domain/complaint';
+import { createTokenVerifier } from './auth/tokenVerifier';
+import { tokenSettingsFromConfig } from './auth/tokenSettingsFromConfig';
+import { createCommandSide } from './commandSide';
 import { ConfigError, loadConfig } from './config';
+import { createApp } from './http/createApp';
 import { openLedger } from './ledger';
+import { createLogger } from './logger';
 
 /** `npm start`: the whole system on one process, embedded unless configured otherwise. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
   const ledger = await openLedger(config, complaintEventRegistry);
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/livez', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
+  const tokens = tokenSettingsFromConfig(config);
+  const commandSide = await createCommandSide({ ...ledger, schema: config.DATABASE_SCHEMA, verifyToken: createTokenVerifier(tokens.settings) });
+  const app = createApp({
+    logger,
+    routers: [commandSide.router],
+    async checkReadiness() {
       await ledger.sql.query('SELECT 1');
-      res.json({ status: 'ready', ledger: ledger.description });
-    } catch {
-      res.status(503).json({ status: 'unavailable', ledger: ledger.description });
-    }
+      return { ready: true, detail: { ledger: ledger.description } };
+    },
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     console.log(`LAPOR ledger listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (ledger: ${ledger.description})`);
+    if (tokens.devKeyFile !== undefined) {
+      console.log(`development tokens (key ${tokens.devKeyFile}): npm run cli -- token --role admin   (or --role agency_officer --agency <id>, --role reporter --sub <id>)`);
+    }
   });
   const shutdown = (): void => {
     server.close(() => {

@@ -1,0 +1,45 @@
+import type { Router } from 'express';
+import { createCommandHandler, type HandleCommand } from '../commands/handleCommand';
+import { commandRouter } from '../commands/http/commandRouter';
+import { createWorkingDayCalendar } from '../domain/calendar';
+import type { AgencyDirectory } from '../domain/complaint';
+import { agencyRegistry } from '../domain/routing';
+import { defaultTimeLimits, type TimeLimits } from '../domain/timeLimits';
+import type { EventStore } from '../eventstore/port';
+import type { SqlClient } from '../eventstore/postgres/sqlClient';
+import type { PersonalDataVault } from '../eventstore/vault/personalDataVault';
+import type { TokenVerifier } from './auth/tokenVerifier';
+import { bearerAuthenticator } from './http/authenticate';
+import { IdempotencyStore } from './http/idempotency/idempotencyStore';
+
+export interface CommandSideParts {
+  readonly store: EventStore;
+  readonly vault: PersonalDataVault;
+  readonly sql: SqlClient;
+  readonly schema: string;
+  readonly verifyToken: TokenVerifier;
+  readonly clock?: () => Date;
+  readonly agencies?: AgencyDirectory;
+  readonly limits?: TimeLimits;
+}
+
+export interface CommandSide {
+  readonly handle: HandleCommand;
+  readonly router: Router;
+  readonly idempotency: IdempotencyStore;
+}
+
+/** Wires the write side: command handler, idempotency records, authentication, routes. */
+export async function createCommandSide(parts: CommandSideParts): Promise<CommandSide> {
+  const agencies = parts.agencies ?? agencyRegistry;
+  const handle = createCommandHandler({
+    store: parts.store,
+    agencies,
+    limits: parts.limits ?? defaultTimeLimits,
+    calendar: createWorkingDayCalendar(),
+    clock: parts.clock ?? (() => new Date()),
+  });
+  const idempotency = await IdempotencyStore.open(parts.sql, parts.schema);
+  const router = commandRouter({ handle, vault: parts.vault, agencies, idempotency, authenticate: bearerAuthenticator(parts.verifyToken) });
+  return { handle, router, idempotency };
+}

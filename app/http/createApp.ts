@@ -1,0 +1,33 @@
+import express, { type Express, type Router } from 'express';
+import type { Logger } from '../logger';
+import { errorHandler, notFound } from './errorHandler';
+import { healthRoutes, type Readiness } from './healthRoutes';
+import { jsonBody } from './jsonBody';
+import { assignRequestId } from './requestIds';
+
+export interface AppOptions {
+  readonly logger: Logger;
+  readonly checkReadiness: () => Promise<Readiness>;
+  /** The API's routers (write side now; read side, channels later). */
+  readonly routers: readonly Router[];
+  /** Largest JSON body accepted; a complaint's chronology is at most 10,000 characters. */
+  readonly bodyLimit?: string;
+}
+
+/**
+ * The express application, without listening: app/main.ts serves it, tests drive it with
+ * supertest. Every answer that is not a success is a problem+json document.
+ */
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(assignRequestId);
+  app.use(healthRoutes(options.checkReadiness));
+  app.use(jsonBody(options.bodyLimit ?? '100kb'));
+  for (const router of options.routers) app.use(router);
+  app.use(notFound);
+  app.use(errorHandler(options.logger));
+  return app;
+}

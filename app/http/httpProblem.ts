@@ -1,0 +1,12 @@
+import type { Problem } from './problem';
+
+/** Thrown by plumbing (validation, authentication) to answer with a problem at once. */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(problem.detail ?? problem.title);
+  }
+}

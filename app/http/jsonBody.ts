@@ -1,0 +1,20 @@
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { HttpProblem } from './httpProblem';
+import { problem } from './problem';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** A body in another format would silently parse as "no body"; refuse it instead. */
+function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
+  // req.is answers null when there is no body at all, false when the body is of another type.
+  if (req.is(JSON_TYPES) === false) {
+    next(new HttpProblem(problem(415, 'unsupported_media_type', 'The request body must be JSON', { detail: 'send Content-Type: application/json' })));
+    return;
+  }
+  next();
+}
+
+/** JSON bodies only, objects and arrays only, at most `limit` (e.g. '100kb'). */
+export function jsonBody(limit: string): RequestHandler[] {
+  return [requireJsonContentType, express.json({ limit, strict: true, type: JSON_TYPES })];
+}
