@@ -1,10 +1,12 @@
 import { ConfigError } from './config';
+import { rebuildCommand } from './cli/rebuildCommand';
 import { UsageError, type Subcommand } from './cli/subcommand';
 import { tokenCommand } from './cli/tokenCommand';
 
 /** `npm run cli -- <command> ...`. Add a command by adding it here. */
 const subcommands: Readonly<Record<string, Subcommand>> = {
   token: tokenCommand,
+  rebuild: rebuildCommand,
 };
 
 function usage(): string {

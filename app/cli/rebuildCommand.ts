@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { complaintEventRegistry } from '../../domain/complaint';
+import { allProjections, projectionNamed } from '../../projections/catalog';
+import { openReadModelStore } from '../../projections/openReadModelStore';
+import { rebuildProjection } from '../../projections/runner/rebuildProjection';
+import { loadConfig } from '../config';
+import { openLedger } from '../ledger';
+import { UsageError, type Subcommand } from './subcommand';
+
+const BatchSize = z.coerce.number().int().min(1).max(10_000);
+const PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Rebuilds read models from the ledger into a new generation beside the live one, then
+ * switches readers over. With embedded PGlite, stop `npm start` first (one process per data folder).
+ */
+export const rebuildCommand: Subcommand = {
+  summary: 'rebuild a read model (or all) from the ledger without downtime',
+  usage: `rebuild <${allProjections.map((p) => p.name).join('|')}|all> [--batch-size <n>]`,
+  async run(args) {
+    const { values, positionals } = parseArgs({ args: [...args], options: { 'batch-size': { type: 'string', default: '1000' } }, allowPositionals: true, strict: true });
+    const [name] = positionals;
+    if (name === undefined || positionals.length !== 1) throw new UsageError('name one projection, or all');
+    const batchSize = BatchSize.safeParse(values['batch-size']);
+    if (!batchSize.success) throw new UsageError('--batch-size: a whole number from 1 to 10000');
+    let projections;
+    try {
+      projections = name === 'all' ? allProjections : [projectionNamed(name)];
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const config = loadConfig();
+    const ledger = await openLedger(config, complaintEventRegistry);
+    try {
+      const store = await openReadModelStore({ readStoreUrl: config.READ_STORE_URL, sql: ledger.sql, schema: config.DATABASE_SCHEMA });
+      for (const projection of projections) {
+        let printed = 0;
+        const result = await rebuildProjection({ events: ledger.store, store, personalData: ledger.vault }, projection, {
+          batchSize: batchSize.data,
+          onProgress: (p) => {
+            if (Date.now() - printed < PROGRESS_EVERY_MS) return;
+            printed = Date.now();
+            console.log(`rebuild ${projection.name}: generation ${p.generation}, ${p.eventsRead} events, ${Math.round(p.eventsPerSecond)} events/s`);
+          },
+        });
+        console.log(`rebuild ${projection.name}: generation ${result.slot.generation} is live (${result.eventsRead} events in ${result.seconds.toFixed(1)} s)`);
+      }
+      return 0;
+    } finally {
+      await ledger.close();
+    }
+  },
+};
