@@ -4,10 +4,13 @@ import { problem } from './problem';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
+/** Whether bytes follow the headers (an explicit `Content-Length: 0` is no body). */
+const hasBody = (req: Request): boolean =>
+  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+
 /** A body in another format would silently parse as "no body"; refuse it instead. */
 function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
-  // req.is answers null when there is no body at all, false when the body is of another type.
-  if (req.is(JSON_TYPES) === false) {
+  if (hasBody(req) && !req.is(JSON_TYPES)) {
     next(new HttpProblem(problem(415, 'unsupported_media_type', 'The request body must be JSON', { detail: 'send Content-Type: application/json' })));
     return;
   }

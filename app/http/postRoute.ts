@@ -60,7 +60,7 @@ export function postRoute<Input, Draft>(deps: PostRouteDependencies, route: Post
       sendResult(res, await route.execute(input, { ...context, draft: route.draft.mint() }));
       return;
     }
-    const key = idempotencyKey(`${actor.role}:${actor.id}`, parseInput(IdempotencyKeyHeader, rawKey, 'headers'));
+    const key = idempotencyKey(`${actor.role}:${actor.id}`, parseInput(IdempotencyKeyHeader, { 'idempotency-key': rawKey }, 'headers')['idempotency-key']);
     const fingerprint = requestFingerprint({ method: req.method, path: req.path, ifMatch: req.get('if-match'), body: req.body });
     sendResult(res, await executeOnce(deps, route, input, context, key, fingerprint));
   };

@@ -4,7 +4,9 @@ import { gcmOpen, gcmSeal, packBox, unpackBox } from '../../../eventstore/vault/
 import { canonicalJson } from '../../../eventstore/canonicalJson';
 
 /** At least 16 characters: a key is also what the stored response is encrypted under (a UUID is ideal). */
-export const IdempotencyKeyHeader = z.string().regex(/^[A-Za-z0-9._:-]{16,200}$/, 'expected 16 to 200 letters, digits or ._:- (a UUID is ideal)');
+export const IdempotencyKeyHeader = z.object({
+  'idempotency-key': z.string().regex(/^[A-Za-z0-9._:-]{16,200}$/, 'expected 16 to 200 letters, digits or ._:- (a UUID is ideal)'),
+});
 
 /** The key as the server holds it: a record id that names it, and an encryption key only the client can reproduce. */
 export interface IdempotencyKey {
