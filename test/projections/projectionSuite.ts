@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { viewFor, type Complaint } from '../../domain/complaint';
 import type { EventStore, NewEvent } from '../../eventstore/port';
 import type { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
+import { agencyFeed, agencyQueue } from '../../projections/agency/agencyQueries';
 import { AGENCY_PROJECTION, agencyCasesCollection } from '../../projections/agency/agencyProjection';
 import { allProjections, collectionCatalogOf } from '../../projections/catalog';
 import { OVERSIGHT_PROJECTION } from '../../projections/oversight/oversightProjection';
@@ -17,7 +18,7 @@ import { AgencyPerformance } from '../../projections/shared/agencyPerformance';
 import { bucketOf, BUCKET_UPPER_BOUNDS_HOURS, DurationHistogram } from '../../projections/shared/durationHistogram';
 import { CheckpointMoved } from '../../projections/store/generations';
 import type { ReadModelStore } from '../../projections/store/readModelStore';
-import { START } from '../../eventstore/port';
+import { START, type GlobalPosition } from '../../eventstore/port';
 import { AGENCY_A, AGENCY_B, AGENCY_C, writeFixtureLedger, type CanaryComplaint, type FixtureLedger } from './canaryLedger';
 import { asStored, ledgerComplaints, type LedgerComplaint } from './ledgerTruth';
 import { exactPercentile, recount } from './statisticsRecount';
@@ -281,6 +282,25 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       expect(new Set(pages).size).toBe(pages.length);
       const expected = truth.filter((c) => c.complaint.status !== 'closed' && c.complaint.owner.kind === 'agency' && c.complaint.owner.agencyId === AGENCY_A);
       expect(pages.length).toBe(expected.length);
+    });
+
+    test('agency queue entries carry overdue flags at the time asked; the feed pages by ledger position', async () => {
+      const early = await agencyQueue(store, AGENCY_A, { now: '2025-03-03T00:00:00.000Z', limit: 100 });
+      const late = await agencyQueue(store, AGENCY_A, { now: '2030-01-01T00:00:00.000Z', limit: 100 });
+      expect(early.items.length).toBeGreaterThan(0);
+      expect(early.items.every((e) => !e.overdue)).toBe(true);
+      expect(late.items.filter((e) => e.view.deadline !== undefined).every((e) => e.overdue)).toBe(true);
+      const all = await agencyFeed(store, AGENCY_B, { limit: 500 });
+      const paged: string[] = [];
+      let after: GlobalPosition | undefined;
+      for (;;) {
+        const page = await agencyFeed(store, AGENCY_B, { limit: 2, ...(after ? { after } : {}) });
+        if (page.items.length === 0) break;
+        paged.push(...page.items.map((i) => i.view.complaintId));
+        after = page.next;
+      }
+      expect(paged).toEqual(all.items.map((i) => i.view.complaintId));
+      expect(all.items.map((i) => i.position)).toEqual([...all.items.map((i) => i.position)].sort());
     });
 
     test('replaying a batch changes nothing: a stale batch is refused whole, and batch size does not matter', async () => {
