@@ -2,6 +2,8 @@ import { createPGliteSqlClient, openPGlite } from '../../../eventstore/postgres/
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { openApiHarness, type ApiHarness } from './apiHarness';
 import { commandRoutesSuite } from './commandRoutesSuite';
+import { concurrencySuite } from './concurrencySuite';
+import { idempotencySuite } from './idempotencySuite';
 
 // One in-memory PGlite for the whole file: an instance takes seconds to start.
 let sql: SqlClient;
@@ -18,3 +20,5 @@ afterAll(async () => {
 });
 
 commandRoutesSuite('PGlite', () => harness);
+idempotencySuite('PGlite', () => harness);
+concurrencySuite('PGlite', () => harness);

@@ -2,6 +2,8 @@ import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { connect, dropSchema, uniqueSchema } from '../../eventstore/postgres/testDatabase';
 import { openApiHarness, type ApiHarness } from './apiHarness';
 import { commandRoutesSuite } from './commandRoutesSuite';
+import { concurrencySuite } from './concurrencySuite';
+import { idempotencySuite } from './idempotencySuite';
 
 const schema = uniqueSchema('commands');
 let sql: SqlClient;
@@ -19,3 +21,5 @@ afterAll(async () => {
 });
 
 commandRoutesSuite('PostgreSQL', () => harness);
+idempotencySuite('PostgreSQL', () => harness);
+concurrencySuite('PostgreSQL', () => harness);
