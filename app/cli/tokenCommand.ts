@@ -1,12 +1,20 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEV_TOKEN_ALGORITHM, readDevSigningKey } from '../auth/devSigningKey';
+import { DEV_TOKEN_ALGORITHM, readDevSigningKey, type DevSigningKey } from '../auth/devSigningKey';
 import { mintToken } from '../auth/mintToken';
 import { TokenClaims } from '../auth/tokenClaims';
 import { loadConfig } from '../config';
 import { UsageError, type Subcommand } from './subcommand';
 
 const Ttl = z.coerce.number().int().min(60).max(30 * 24 * 3600);
+
+function devKeyIn(dataDir: string): DevSigningKey {
+  try {
+    return readDevSigningKey(dataDir);
+  } catch {
+    throw new UsageError(`no development key in ${dataDir}: run npm start once (with the same DATA_DIR) to generate it`);
+  }
+}
 
 /** Mints a development token with the embedded key pair that `npm start` generated in DATA_DIR. */
 export const tokenCommand: Subcommand = {
@@ -26,12 +34,7 @@ export const tokenCommand: Subcommand = {
     if (!claims.success) throw new UsageError(claims.error.issues.map((i) => `${i.path.join('.') || 'claims'}: ${i.message}`).join('; '));
     const ttl = Ttl.safeParse(values.ttl);
     if (!ttl.success) throw new UsageError('--ttl: between 60 seconds and 30 days');
-    let key;
-    try {
-      key = readDevSigningKey(config.DATA_DIR);
-    } catch {
-      throw new UsageError(`no development key in ${config.DATA_DIR}: run npm start once (with the same DATA_DIR) to generate it`);
-    }
+    const key = devKeyIn(config.DATA_DIR);
     const token = await mintToken({
       claims: claims.data,
       issuer: config.JWT_ISSUER,

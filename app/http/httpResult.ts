@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem';
 
 /**
@@ -17,3 +18,6 @@ export const problemResult = (details: Problem, headers: Readonly<Record<string,
   body: details,
   headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE },
 });
+
+/** A stored result read back (from an idempotency record). */
+export const StoredHttpResult = z.object({ status: z.int().min(100).max(599), body: z.unknown(), headers: z.record(z.string(), z.string()) }).strict();

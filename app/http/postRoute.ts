@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../eventstore/metadata';
 import type { Authenticator } from './authenticate';
 import { HttpProblem } from './httpProblem';
-import { problemResult, type HttpResult } from './httpResult';
+import { problemResult, StoredHttpResult, type HttpResult } from './httpResult';
 import { IdempotencyKeyHeader, idempotencyKey, requestFingerprint, type IdempotencyKey } from './idempotency/idempotencyKey';
 import type { IdempotencyStore } from './idempotency/idempotencyStore';
 import { problem } from './problem';
@@ -81,7 +81,7 @@ async function executeOnce<Input, Draft>(
       case 'fingerprint_mismatch':
         return keyMismatch;
       case 'completed':
-        return withReplayHeader(key.open('response', reservation.response) as HttpResult);
+        return withReplayHeader(StoredHttpResult.parse(key.open('response', reservation.response)));
       case 'in_progress':
         if (Date.now() >= deadline) return keyInUse;
         await sleep(POLL_MS);
