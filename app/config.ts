@@ -27,6 +27,10 @@ export const Config = z.object({
     .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes in base64')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `false` on API nodes when projection workers run as separate processes. */
+  RUN_PROJECTIONS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** /readyz answers 503 while any read model trails the ledger by more than this. */
+  READY_MAX_LAG_SECONDS: z.coerce.number().positive().default(60),
   ...JwtConfig.shape,
 });
 export type Config = z.infer<typeof Config>;

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/createApp';
 import { openLedger } from './ledger';
 import { createLogger } from './logger';
+import { startReadModels } from './readModels';
 
 /** `npm start`: the whole system on one process, embedded unless configured otherwise. */
 async function main(): Promise<void> {
@@ -14,12 +15,14 @@ async function main(): Promise<void> {
   const ledger = await openLedger(config, complaintEventRegistry);
   const tokens = tokenSettingsFromConfig(config);
   const commandSide = await createCommandSide({ ...ledger, schema: config.DATABASE_SCHEMA, verifyToken: createTokenVerifier(tokens.settings) });
+  const readModels = await startReadModels(ledger, config, logger);
   const app = createApp({
     logger,
     routers: [commandSide.router],
     async checkReadiness() {
       await ledger.sql.query('SELECT 1');
-      return { ready: true, detail: { ledger: ledger.description } };
+      const { lag, health } = await readModels.status();
+      return { ready: await readModels.ready(), detail: { ledger: ledger.description, projections: lag, health } };
     },
   });
   const server = app.listen(config.PORT, config.HOST, () => {
@@ -32,7 +35,10 @@ async function main(): Promise<void> {
   });
   const shutdown = (): void => {
     server.close(() => {
-      void ledger.close().then(() => process.exit(0));
+      void readModels
+        .stop()
+        .then(() => ledger.close())
+        .then(() => process.exit(0));
     });
   };
   process.once('SIGTERM', shutdown);

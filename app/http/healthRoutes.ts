@@ -2,7 +2,7 @@ import { Router } from 'express';
 
 export interface Readiness {
   readonly ready: boolean;
-  readonly detail: Readonly<Record<string, string>>;
+  readonly detail: Readonly<Record<string, unknown>>;
 }
 
 /** /livez: the process answers. /readyz: its dependencies answer too (503 otherwise). */
