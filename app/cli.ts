@@ -1,4 +1,5 @@
 import { ConfigError } from './config';
+import { generateCommand } from './cli/generateCommand';
 import { rebuildCommand } from './cli/rebuildCommand';
 import { UsageError, type Subcommand } from './cli/subcommand';
 import { tokenCommand } from './cli/tokenCommand';
@@ -7,6 +8,7 @@ import { tokenCommand } from './cli/tokenCommand';
 const subcommands: Readonly<Record<string, Subcommand>> = {
   token: tokenCommand,
   rebuild: rebuildCommand,
+  generate: generateCommand,
 };
 
 function usage(): string {

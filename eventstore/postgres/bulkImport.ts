@@ -1,0 +1,80 @@
+import type { EventRegistry } from '../eventRegistry';
+import { chainHash, GENESIS_HASH } from '../hashChain';
+import type { NewEvent } from '../port';
+import { prepareEvents } from '../preparedEvent';
+import { checkSchemaName, type SqlClient, type SqlQueryable } from './sqlClient';
+
+/** The events of one stream to add after its current head (or as a new stream). */
+export interface ImportStream {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+}
+
+export interface BulkImportOptions {
+  readonly client: SqlClient;
+  /** Schema of the ledger (already migrated). Default `lapor`. */
+  readonly schema?: string;
+  readonly registry: EventRegistry;
+  /** Statements to run in the same transaction before the events (e.g. the vault keys they need). */
+  readonly beforeEvents?: (tx: SqlQueryable) => Promise<void>;
+}
+
+interface HeadRow {
+  stream_id: string;
+  stream_revision: string;
+  hash: string;
+}
+
+/**
+ * Writes many streams in one transaction with one INSERT (arrays through unnest), for
+ * synthetic ledgers and migrations from other systems. Every event is validated as an
+ * append validates it, and the per-stream hash chain is computed here exactly as
+ * append_events computes it (sha256(previous hash || canonical form), from each stream's
+ * current head), so verifyChain accepts the result. transaction_id takes its default, so
+ * readers stay gap-safe; a concurrent writer of the same stream makes the batch fail on the
+ * (stream_id, stream_revision) constraint rather than fork the chain.
+ */
+export async function bulkImport(options: BulkImportOptions, streams: readonly ImportStream[]): Promise<number> {
+  const schema = checkSchemaName(options.schema ?? 'lapor');
+  const prepared = streams.map((s) => ({ streamId: s.streamId, events: prepareEvents(options.registry, s.streamId, s.events) }));
+  const streamIds = prepared.map((s) => s.streamId);
+  if (new Set(streamIds).size !== streamIds.length) throw new RangeError('bulkImport: a stream may appear only once per batch');
+  const columns = { streamId: [] as string[], revision: [] as string[], eventId: [] as string[], type: [] as string[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
+  const count = await options.client.transaction(async (tx) => {
+    await options.beforeEvents?.(tx);
+    const heads = await tx.query<HeadRow>(
+      `SELECT DISTINCT ON (e.stream_id) e.stream_id, e.stream_revision::text AS stream_revision, encode(e.hash, 'hex') AS hash
+         FROM ${schema}.events e WHERE e.stream_id = ANY ($1::text[]) ORDER BY e.stream_id, e.stream_revision DESC`,
+      [streamIds],
+    );
+    const headOf = new Map(heads.map((h) => [h.stream_id, { revision: Number(h.stream_revision), hash: h.hash }]));
+    for (const stream of prepared) {
+      const head = headOf.get(stream.streamId);
+      let revision = head?.revision ?? -1;
+      let hash = head?.hash ?? GENESIS_HASH;
+      for (const event of stream.events) {
+        revision += 1;
+        hash = chainHash(hash, event.canonicalForm);
+        columns.streamId.push(stream.streamId);
+        columns.revision.push(String(revision));
+        columns.eventId.push(event.metadata.eventId);
+        columns.type.push(event.type);
+        columns.data.push(JSON.stringify(event.data));
+        columns.metadata.push(JSON.stringify(event.metadata));
+        columns.hash.push(hash);
+      }
+    }
+    if (columns.streamId.length === 0) return 0;
+    // Arrays of text cast in SQL: one statement whatever the batch size, no parameter limit.
+    await tx.query(
+      `INSERT INTO ${schema}.events (stream_id, stream_revision, event_id, event_type, data, metadata, hash)
+       SELECT s, r::bigint, i::uuid, t, d::jsonb, m::jsonb, decode(h, 'hex')
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, r, i, t, d, m, h)`,
+      [columns.streamId, columns.revision, columns.eventId, columns.type, columns.data, columns.metadata, columns.hash],
+    );
+    return columns.streamId.length;
+  });
+  // Wakes subscribers in other processes early; polling would find the events anyway.
+  if (count > 0 && options.client.shared) await options.client.notify(`${schema}_events`).catch(() => undefined);
+  return count;
+}
