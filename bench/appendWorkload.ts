@@ -79,6 +79,7 @@ export async function runAppendWorkload(appender: BenchAppender, options: Worklo
         expected = 'no_stream';
         event = complaintSubmitted(complaintId);
       }
+      const appendStarted = performance.now();
       await appender.append(stream.id, expected, event);
       stream.revision += 1;
       if (!reuse) {
@@ -89,7 +90,7 @@ export async function runAppendWorkload(appender: BenchAppender, options: Worklo
       if (finished < measureFrom) continue;
       counted++;
       if (reuse) toExisting++;
-      latency.record(finished - now);
+      latency.record(finished - appendStarted);
       lastFinish = finished;
       options.onCounted?.(counted);
     }

@@ -13,6 +13,8 @@ export interface BenchConfig {
   readonly writerCounts: readonly number[];
   /** Writer counts of the PGlite phases. */
   readonly pgliteWriterCounts: readonly number[];
+  /** Rounds of the headline comparison (ours, pgbench, Emmett back to back); medians are reported. */
+  readonly rounds: number;
   /** Share of appends that go to an existing stream with its exact revision (the rest: no_stream). */
   readonly existingShare: number;
   /** Events appended by the memory phase (0 skips it). */
@@ -66,6 +68,7 @@ export function readBenchConfig(): BenchConfig {
     warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 1, (n) => n >= 0 && n <= 60, 'seconds from 0 to 60'),
     writerCounts: listFromEnv('BENCH_WRITERS', [1, 8, 32]),
     pgliteWriterCounts: listFromEnv('BENCH_PGLITE_WRITERS', [1, 32]),
+    rounds: numberFromEnv('BENCH_ROUNDS', 3, (n) => Number.isInteger(n) && n >= 1 && n <= 20, 'a whole number from 1 to 20'),
     existingShare: numberFromEnv('BENCH_EXISTING_SHARE', 0.25, (n) => n >= 0 && n <= 1, 'a fraction from 0 to 1'),
     memoryEvents,
     memorySampleEvery: numberFromEnv(

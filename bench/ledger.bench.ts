@@ -5,58 +5,14 @@
  *   appends_per_s=<32 writers> ratio_to_pgbench=<r> ratio_to_emmett=<r>
  * Environment: see bench/benchConfig.ts (BENCH_SECONDS, BENCH_MEMORY_EVENTS, ...).
  */
-import { loadavg } from 'node:os';
-import { runAppendWorkload, type WorkloadResult } from './appendWorkload';
 import { readBenchConfig, type BenchConfig } from './benchConfig';
-import { loadEmmett, openEmmettTarget } from './emmettTarget';
-import { openPGliteLedger, openPostgresLedger, type BenchTarget } from './ledgerTargets';
+import { measureHeadline } from './headlineRounds';
+import { openPGliteLedger, openPostgresLedger } from './ledgerTargets';
 import { machineLine, serverLine } from './machineInfo';
 import { growthOf, runMemoryPhase } from './memoryPhase';
-import { findPgbench, measurePgbenchInserts } from './pgbenchInserts';
-import { formatRatio, formatResult, type Ratio } from './report';
+import { formatRatio, formatResult } from './report';
 import { ScratchSchemas } from './scratchSchemas';
-
-async function timedPhase(label: string, config: BenchConfig, writers: number, open: () => Promise<BenchTarget>): Promise<WorkloadResult> {
-  console.log(`phase ${label}: ${writers} writer(s), ${config.warmupSeconds}s warm-up + ${config.seconds}s ...`);
-  const target = await open();
-  try {
-    const result = await runAppendWorkload(target.appender, {
-      writers,
-      existingShare: config.existingShare,
-      warmupMs: config.warmupSeconds * 1000,
-      measureMs: config.seconds * 1000,
-    });
-    console.log(`phase ${label}: ${formatResult(result)} load=${loadavg()[0]!.toFixed(2)}`);
-    return result;
-  } finally {
-    await target.close();
-  }
-}
-
-async function pgbenchRatio(config: BenchConfig, schemas: ScratchSchemas, writers: number, ours: number): Promise<Ratio> {
-  const pgbench = await findPgbench();
-  if (!pgbench) return { unavailable: 'pgbench is not installed (looked in PGBENCH, /usr/bin and PATH)' };
-  console.log(`phase pgbench: raw single-row INSERT, ${pgbench} -n -c ${writers} -j 2 -T ${config.seconds} ...`);
-  const outcome = await measurePgbenchInserts(pgbench, config.databaseUrl, schemas, writers, config.seconds);
-  if (!outcome.ok) return { unavailable: `pgbench failed: ${outcome.reason}` };
-  console.log(`phase pgbench: ${Math.round(outcome.tps)} inserts/s`);
-  return { value: ours / outcome.tps };
-}
-
-async function emmettRatio(config: BenchConfig, schemas: ScratchSchemas, writers: number, ours: number): Promise<Ratio> {
-  let emmett: Awaited<ReturnType<typeof loadEmmett>>;
-  try {
-    emmett = await loadEmmett();
-  } catch (error) {
-    return { unavailable: `@event-driven-io/emmett-postgresql does not load on Node ${process.version}: ${String(error)}` };
-  }
-  try {
-    const result = await timedPhase(`emmett-postgresql writers=${writers}`, config, writers, () => openEmmettTarget(emmett, config.databaseUrl, schemas, writers));
-    return { value: ours / result.perSecond };
-  } catch (error) {
-    return { unavailable: `Emmett's PostgreSQL store failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
+import { timedPhase } from './timedPhase';
 
 async function memoryPhase(config: BenchConfig, schemas: ScratchSchemas, writers: number): Promise<void> {
   if (config.memoryEvents === 0) return;
@@ -106,18 +62,15 @@ async function main(): Promise<void> {
   console.log(await serverLine(schemas));
   console.log(
     `config: ${config.seconds}s per phase (+${config.warmupSeconds}s warm-up), one event per append, ` +
-      `${Math.round(config.existingShare * 100)}% to existing streams with exact revisions, the rest no_stream to fresh streams`,
+      `${Math.round(config.existingShare * 100)}% to existing streams with exact revisions, the rest no_stream to fresh streams; ` +
+      `${config.rounds} round(s) of ours/pgbench/Emmett at ${config.writerCounts.at(-1)} writers, medians reported`,
   );
 
-  const byWriters = new Map<number, WorkloadResult>();
-  for (const writers of config.writerCounts) {
-    byWriters.set(writers, await timedPhase(`postgres writers=${writers}`, config, writers, () => openPostgresLedger(config.databaseUrl, schemas, `pg${writers}`, writers)));
-  }
   const headlineWriters = config.writerCounts.at(-1)!;
-  const headline = byWriters.get(headlineWriters)!.perSecond;
-
-  const toPgbench = await pgbenchRatio(config, schemas, headlineWriters, headline);
-  const toEmmett = await emmettRatio(config, schemas, headlineWriters, headline);
+  for (const writers of config.writerCounts.slice(0, -1)) {
+    await timedPhase(`postgres writers=${writers}`, config, writers, () => openPostgresLedger(config.databaseUrl, schemas, `pg${writers}`, writers));
+  }
+  const { appendsPerSecond, toPgbench, toEmmett } = await measureHeadline(config, schemas, headlineWriters);
   // Before PGlite: its WASM heap would stay in this process's RSS.
   await memoryPhase(config, schemas, headlineWriters);
   for (const writers of config.pgliteWriterCounts) {
@@ -130,7 +83,7 @@ async function main(): Promise<void> {
     if ('unavailable' in ratio) console.log(`${name}=n/a because ${ratio.unavailable}`);
     else console.log(`target ${name} >= ${goal}: ${ratio.value >= goal ? 'met' : 'missed'} (${ratio.value.toFixed(2)})`);
   }
-  console.log(`appends_per_s=${Math.round(headline)} ratio_to_pgbench=${formatRatio(toPgbench)} ratio_to_emmett=${formatRatio(toEmmett)}`);
+  console.log(`appends_per_s=${Math.round(appendsPerSecond)} ratio_to_pgbench=${formatRatio(toPgbench)} ratio_to_emmett=${formatRatio(toEmmett)}`);
 }
 
 let scratch: ScratchSchemas | undefined;
