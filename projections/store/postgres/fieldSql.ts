@@ -1,10 +1,5 @@
 import { LAST_POSITION, type FieldType } from '../collectionSpec';
-
-/** A field name we put into SQL text ourselves: letters and digits only. */
-export function checkFieldName(field: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9]{0,62}$/.test(field)) throw new Error(`invalid read-model field name: ${field}`);
-  return field;
-}
+import { checkFieldName } from '../queryRules';
 
 /**
  * The SQL expression of an indexed field, typed so that comparisons and orders match

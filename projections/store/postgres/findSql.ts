@@ -1,7 +1,8 @@
-import { fieldTypeOf, LAST_POSITION, type CollectionSpec, type FieldType } from '../collectionSpec';
-import { MAX_PAGE_SIZE, type DocumentQuery, type Filter } from '../documentQuery';
+import type { CollectionSpec, FieldType } from '../collectionSpec';
+import type { DocumentQuery } from '../documentQuery';
 import type { KeyValue } from '../documents';
 import { decodeCursor } from '../pageCursor';
+import { checkFilter, checkSortField, pageSizeOf } from '../queryRules';
 import { fieldExpression } from './fieldSql';
 
 const COMPARISONS = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
@@ -13,14 +14,6 @@ export interface FindSql {
   /** How many rows were asked for: one more than the page, to know whether a next page exists. */
   readonly fetch: number;
   readonly pageSize: number;
-}
-
-function checkValue(field: string, type: FieldType, filter: Filter): void {
-  const ok =
-    filter.op === 'containsAll'
-      ? type === 'strings' && Array.isArray(filter.value)
-      : type !== 'strings' && typeof filter.value === (type === 'string' ? 'string' : type);
-  if (!ok) throw new Error(`filter ${filter.op} on ${field} (${type}) cannot take ${JSON.stringify(filter.value)}`);
 }
 
 /**
@@ -35,8 +28,7 @@ export function findSql(schema: string, projection: string, spec: CollectionSpec
   };
   const conditions: string[] = [];
   for (const filter of query.where ?? []) {
-    const type = fieldTypeOf(spec, filter.field);
-    checkValue(filter.field, type, filter);
+    const type = checkFilter(spec, filter);
     const expression = fieldExpression(filter.field, type);
     conditions.push(
       filter.op === 'containsAll'
@@ -44,15 +36,14 @@ export function findSql(schema: string, projection: string, spec: CollectionSpec
         : `${expression} ${COMPARISONS[filter.op]} ${parameter(filter.value satisfies KeyValue, type)}`,
     );
   }
-  const sortType = fieldTypeOf(spec, query.orderBy.field);
-  if (sortType !== 'string' && sortType !== 'number') throw new Error(`cannot order by ${query.orderBy.field} (${sortType})`);
+  const sortType = checkSortField(spec, query.orderBy.field);
   const sortExpression = fieldExpression(query.orderBy.field, sortType);
   const descending = query.orderBy.direction === 'desc';
   if (query.cursor !== undefined) {
     const [sortValue, id] = decodeCursor(query.cursor);
     conditions.push(`(${sortExpression}, id) ${descending ? '<' : '>'} (${parameter(sortValue, sortType)}, ${parameter(id, 'string')})`);
   }
-  const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.limit)));
+  const pageSize = pageSizeOf(query);
   params.push(pageSize + 1);
   const direction = descending ? 'DESC' : 'ASC';
   const text = `SELECT id, keys, body, last_position FROM ${schema}.read_documents
@@ -62,12 +53,4 @@ export function findSql(schema: string, projection: string, spec: CollectionSpec
     ORDER BY ${sortExpression} ${direction}, id ${direction}
     LIMIT $${params.length}`;
   return { text, params, fetch: pageSize + 1, pageSize };
-}
-
-/** The value a cursor records for a document: its sort key. */
-export function sortValueOf(field: string, keys: Readonly<Record<string, KeyValue>>, lastPosition: string): string | number {
-  if (field === LAST_POSITION) return lastPosition;
-  const value = keys[field];
-  if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`document has no sortable ${field}`);
-  return value;
 }

@@ -3,13 +3,14 @@ import { migrate } from '../../../eventstore/postgres/migrate';
 import { checkSchemaName, type SqlClient, type SqlQueryable } from '../../../eventstore/postgres/sqlClient';
 import { specOf, type CollectionCatalog } from '../collectionSpec';
 import type { DocumentQuery, Page } from '../documentQuery';
-import { refKey, type DocumentKeys, type DocumentRef, type PositionedChange, type StoredDocument } from '../documents';
+import type { DocumentKeys, DocumentRef, PositionedChange, StoredDocument } from '../documents';
 import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../generations';
-import { encodeCursor } from '../pageCursor';
+import { lastChangePerDocument } from '../lastChangePerDocument';
 import type { PoisonRecord } from '../poison';
 import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
 import { collectionIndexStatements } from './collectionIndexes';
-import { findSql, sortValueOf } from './findSql';
+import { pageFrom } from '../queryRules';
+import { findSql } from './findSql';
 import { readModelMigrations } from './readModelMigrations';
 
 interface DocumentRow {
@@ -35,13 +36,6 @@ const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
   body: row.body,
   lastPosition: row.last_position as GlobalPosition,
 });
-
-/** Only the last change of each document in a batch is written. */
-function lastChangePerDocument(changes: readonly PositionedChange[]): PositionedChange[] {
-  const last = new Map<string, PositionedChange>();
-  for (const change of changes) last.set(refKey(change), change);
-  return [...last.values()];
-}
 
 /**
  * Read models in PostgreSQL or PGlite: jsonb documents in one table, partial indexes per
@@ -187,10 +181,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   async findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>> {
     const sql = findSql(this.schema, projection, specOf(this.catalog, projection, query.collection), query);
     const rows = await this.client.query<DocumentRow>(sql.text, sql.params);
-    const items = rows.slice(0, sql.pageSize).map((row) => documentOf(query.collection, row) as StoredDocument<Body>);
-    const last = items.at(-1);
-    if (rows.length <= sql.pageSize || !last) return { items };
-    return { items, next: encodeCursor([sortValueOf(query.orderBy.field, last.keys, last.lastPosition), last.id]) };
+    return pageFrom(rows.map((row) => documentOf(query.collection, row) as StoredDocument<Body>), sql.pageSize, query.orderBy.field);
   }
 
   async dumpGeneration(slot: ProjectionSlot): Promise<StoredDocument[]> {

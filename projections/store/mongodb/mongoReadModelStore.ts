@@ -1,0 +1,209 @@
+import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { specOf, type CollectionCatalog, type CollectionSpec } from '../collectionSpec';
+import type { DocumentQuery, Page } from '../documentQuery';
+import type { DocumentRef, PositionedChange, StoredDocument } from '../documents';
+import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../generations';
+import { lastChangePerDocument } from '../lastChangePerDocument';
+import type { PoisonRecord } from '../poison';
+import { pageFrom } from '../queryRules';
+import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
+import {
+  GenerationShape,
+  generationStatusOf,
+  PoisonShape,
+  poisonDocumentOf,
+  poisonRecordOf,
+  type GenerationDocument,
+  type LivePointerDocument,
+  type PoisonDocument,
+} from './bookkeepingDocuments';
+import { documentKey, documentsCollectionName, GENERATIONS_COLLECTION, generationKey, LIVE_COLLECTION, POISON_COLLECTION } from './collectionNames';
+import { liveGenerationOf, readLiveGeneration } from './liveGeneration';
+import { mongoDocumentOf, storedDocumentOf, type MongoDocument } from './mongoDocument';
+import { mongoIndexesOf } from './mongoIndexes';
+import { mongoFind } from './mongoQuery';
+import { replaceOlderDocuments } from './replaceOlderDocuments';
+import { openMongoDatabase } from './openMongoDatabase';
+
+const isDuplicateKey = (error: unknown): boolean => error instanceof MongoServerError && error.code === 11000;
+
+function byCollection<T extends { readonly collection: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.collection, [...(groups.get(item.collection) ?? []), item]);
+  return groups;
+}
+
+/**
+ * Read models in MongoDB (FerretDB 1.x in tests). There are no transactions to lean on, so
+ * a batch is made safe to repeat instead: every document write is skipped when the stored
+ * document already has that position or a later one, and the checkpoint moves last, by a
+ * compare on the batch's `from`. A crash in between leaves documents ahead of the
+ * checkpoint, which the replay of the batch then leaves alone.
+ *
+ * SINGLE WRITER per projection: the checkpoint compare is an update, which FerretDB 1.x
+ * does not make atomic against a concurrent writer (MongoDB does). Run one projection
+ * worker per projection (the runner's design); a second one could double-apply a batch.
+ */
+export class MongoReadModelStore implements ReadModelStore {
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+    private readonly catalog: CollectionCatalog,
+  ) {}
+
+  static async open(options: { url: string; database: string; catalog: CollectionCatalog }): Promise<MongoReadModelStore> {
+    const { client, db } = await openMongoDatabase(options.url, options.database);
+    try {
+      for (const [projection, specs] of Object.entries(options.catalog)) {
+        for (const spec of specs) await db.collection(documentsCollectionName(projection, spec.name)).createIndexes(mongoIndexesOf(spec));
+      }
+      await db.collection(GENERATIONS_COLLECTION).createIndex({ projection: 1, generation: 1 }, { name: 'read_generations_by_projection' });
+      await db.collection(POISON_COLLECTION).createIndex({ projection: 1, generation: 1, position: 1 }, { name: 'read_poison_by_generation' });
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+    return new MongoReadModelStore(client, db, options.catalog);
+  }
+
+  private get generationsCollection(): Collection<GenerationDocument> {
+    return this.db.collection<GenerationDocument>(GENERATIONS_COLLECTION);
+  }
+
+  private get livePointers(): Collection<LivePointerDocument> {
+    return this.db.collection<LivePointerDocument>(LIVE_COLLECTION);
+  }
+
+  private get poisonCollection(): Collection<PoisonDocument> {
+    return this.db.collection<PoisonDocument>(POISON_COLLECTION);
+  }
+
+  private documents(projection: string, collection: string): Collection<MongoDocument> {
+    return this.db.collection<MongoDocument>(documentsCollectionName(projection, collection));
+  }
+
+  private specsOf(projection: string): readonly CollectionSpec[] {
+    return this.catalog[projection] ?? [];
+  }
+
+  private async storedGeneration(slot: ProjectionSlot): Promise<GenerationDocument | undefined> {
+    const stored = await this.generationsCollection.findOne({ _id: generationKey(slot.projection, slot.generation) });
+    return stored ? GenerationShape.parse(stored) : undefined;
+  }
+
+  async generations(projection: string): Promise<GenerationStatus[]> {
+    const stored = await this.generationsCollection.find({ projection }).sort({ generation: 1 }).toArray();
+    const live = await liveGenerationOf(this.livePointers, projection);
+    return stored.map((raw) => generationStatusOf(GenerationShape.parse(raw), live));
+  }
+
+  async beginGeneration(slot: ProjectionSlot, version: number): Promise<void> {
+    const _id = generationKey(slot.projection, slot.generation);
+    try {
+      await this.generationsCollection.insertOne({ _id, ...slot, version, state: 'building', checkpoint: '' });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /** The pointer switch is the one write readers see; the states follow it (see generationStatusOf). */
+  async promoteGeneration(slot: ProjectionSlot): Promise<void> {
+    const target = await this.storedGeneration(slot);
+    if (!target || target.state === 'retired') throw new Error(`${slot.projection} generation ${slot.generation} does not exist or was retired`);
+    await this.livePointers.replaceOne({ _id: slot.projection }, { generation: slot.generation }, { upsert: true });
+    await this.generationsCollection.updateMany({ projection: slot.projection, state: 'live', generation: { $ne: slot.generation } }, { $set: { state: 'retired' } });
+    await this.generationsCollection.updateOne({ _id: target._id }, { $set: { state: 'live' } });
+  }
+
+  async dropGeneration(slot: ProjectionSlot): Promise<void> {
+    if ((await liveGenerationOf(this.livePointers, slot.projection)) === slot.generation) {
+      throw new Error(`${slot.projection} generation ${slot.generation} is live and cannot be dropped`);
+    }
+    for (const spec of this.specsOf(slot.projection)) await this.documents(slot.projection, spec.name).deleteMany({ generation: slot.generation });
+    await this.poisonCollection.deleteMany({ projection: slot.projection, generation: slot.generation });
+    await this.generationsCollection.deleteOne({ _id: generationKey(slot.projection, slot.generation) });
+  }
+
+  async loadDocuments(slot: ProjectionSlot, refs: readonly DocumentRef[]): Promise<StoredDocument[]> {
+    const loaded = await Promise.all(
+      [...byCollection(refs)].map(async ([collection, wanted]) => {
+        const ids = [...new Set(wanted.map((ref) => documentKey(slot.generation, ref.id)))];
+        const raw = await this.documents(slot.projection, collection).find({ _id: { $in: ids } }).toArray();
+        return raw.map((document) => storedDocumentOf(collection, document));
+      }),
+    );
+    return loaded.flat().filter((document) => document !== undefined);
+  }
+
+  async commitBatch(slot: ProjectionSlot, batch: ProjectionBatch): Promise<void> {
+    const current = await this.storedGeneration(slot);
+    if (!current || current.state === 'retired' || current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
+    await this.writeChanges(slot, lastChangePerDocument(batch.changes));
+    for (const record of batch.poisoned) {
+      try {
+        await this.poisonCollection.insertOne(poisonDocumentOf(slot.projection, slot.generation, record));
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error; // recorded by an earlier attempt of this batch
+      }
+    }
+    const moved = await this.generationsCollection.updateOne(
+      { _id: current._id, checkpoint: batch.from, state: { $ne: 'retired' } },
+      { $set: { checkpoint: batch.to } },
+    );
+    if (moved.matchedCount === 0) throw new CheckpointMoved(slot);
+  }
+
+  private async writeChanges(slot: ProjectionSlot, changes: readonly PositionedChange[]): Promise<void> {
+    await Promise.all(
+      [...byCollection(changes)].map(([collection, inCollection]) =>
+        replaceOlderDocuments(
+          this.documents(slot.projection, collection),
+          inCollection.map((change) => mongoDocumentOf(slot.generation, change)),
+        ),
+      ),
+    );
+  }
+
+  async poisonRecords(slot: ProjectionSlot): Promise<PoisonRecord[]> {
+    const stored = await this.poisonCollection.find({ projection: slot.projection, generation: slot.generation }).sort({ position: 1 }).toArray();
+    return stored.map((raw) => poisonRecordOf(PoisonShape.parse(raw)));
+  }
+
+  async getDocument<Body = unknown>(projection: string, collection: string, id: string): Promise<StoredDocument<Body> | undefined> {
+    specOf(this.catalog, projection, collection);
+    const raw = await readLiveGeneration(this.livePointers, projection, (generation) =>
+      this.documents(projection, collection).findOne({ _id: documentKey(generation, id) }),
+    );
+    return raw ? storedDocumentOf<Body>(collection, raw) : undefined;
+  }
+
+  async findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>> {
+    const spec = specOf(this.catalog, projection, query.collection);
+    let pageSize = 1;
+    const raw = await readLiveGeneration(this.livePointers, projection, (generation) => {
+      const find = mongoFind(spec, generation, query);
+      pageSize = find.pageSize;
+      return this.documents(projection, query.collection).find(find.filter).sort(find.sort).limit(find.limit).toArray();
+    });
+    const fetched = (raw ?? []).map((document) => storedDocumentOf<Body>(query.collection, document)).filter((document) => document !== undefined);
+    return pageFrom(fetched, pageSize, query.orderBy.field);
+  }
+
+  async dumpGeneration(slot: ProjectionSlot): Promise<StoredDocument[]> {
+    const names = this.specsOf(slot.projection).map((spec) => spec.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const dumped: StoredDocument[] = [];
+    for (const collection of names) {
+      const raw = await this.documents(slot.projection, collection).find({ generation: slot.generation, deleted: false }).sort({ id: 1 }).toArray();
+      for (const document of raw) {
+        const stored = storedDocumentOf(collection, document);
+        if (stored) dumped.push(stored);
+      }
+    }
+    return dumped;
+  }
+
+  /** This store opened its client from the URL, so it closes it. */
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
