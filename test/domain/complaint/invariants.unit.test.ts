@@ -22,6 +22,9 @@ function throughTheLedger(event: ComplaintEvent): ComplaintEvent {
   return { type: event.type, data: definition.schema.parse(JSON.parse(JSON.stringify(event.data))) } as ComplaintEvent;
 }
 
+const REACH_RUNS = 3000;
+const REACH_SEED = 20261128;
+
 describe(`complaint invariants over random command sequences (fast-check, ${NUM_RUNS} runs each)`, () => {
   it(`an open complaint always has exactly one owner: the admin queue or one registered agency (${NUM_RUNS} runs)`, () => {
     fc.assert(fc.property(sequenceArbitrary, (steps) => simulate(steps).every((t) => hasExactlyOneValidOwner(t.after))), { numRuns: NUM_RUNS });
@@ -101,13 +104,16 @@ describe(`complaint invariants over random command sequences (fast-check, ${NUM_
     );
   });
 
-  it('the generated sequences reach deep into the lifecycle (sanity check of the generator, 1000 runs)', () => {
+  // Rare events (a delegation needs dispose -> accept -> delegate by the right officer) are
+  // missed now and then in 1,000 random runs: this check of the generator's reach uses a fixed
+  // seed and more runs so that it is reproducible; the properties above stay randomised.
+  it(`the generated sequences reach deep into the lifecycle (sanity check of the generator, ${REACH_RUNS} runs, fixed seed)`, () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(sequenceArbitrary, (steps) => {
         for (const event of emitted(simulate(steps))) reached.add(event.type);
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: REACH_RUNS, seed: REACH_SEED },
     );
     expect([...reached].sort()).toEqual(Object.keys(complaintEventRegistry).sort());
   });
