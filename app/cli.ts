@@ -12,7 +12,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
 };
 
 function usage(): string {
-  return ['usage: npm run cli -- <command> [options]', ...Object.entries(subcommands).map(([name, command]) => `  ${command.usage.padEnd(60)}  ${command.summary}`)].join('\n');
+  return ['usage: npm run cli -- <command> [options]', ...Object.values(subcommands).map((command) => `  ${command.usage.padEnd(60)}  ${command.summary}`)].join('\n');
 }
 
 async function cli(args: readonly string[]): Promise<number> {
