@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const app = createApp({
     logger,
     routers: [commandSide.router],
+    projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
       await ledger.sql.query('SELECT 1');
       const { lag, health } = await readModels.status();

@@ -1,9 +1,13 @@
 import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
 import type { Logger } from '../logger';
 import { errorHandler, notFound } from './errorHandler';
 import { healthRoutes, type Readiness } from './healthRoutes';
 import { jsonBody } from './jsonBody';
+import { createMetrics, type ProjectionStatus } from './metrics';
 import { assignRequestId } from './requestIds';
+import { requestLog } from './requestLog';
+import { observeRequests } from './requestOutcome';
 
 export interface AppOptions {
   readonly logger: Logger;
@@ -12,6 +16,8 @@ export interface AppOptions {
   readonly routers: readonly Router[];
   /** Largest JSON body accepted; a complaint's chronology is at most 10,000 characters. */
   readonly bodyLimit?: string;
+  /** Projection lag for the /metrics gauges; without it they are not exported. */
+  readonly projectionStatus?: ProjectionStatus;
 }
 
 /**
@@ -23,8 +29,12 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  const metrics = createMetrics({ logger: options.logger, projectionStatus: options.projectionStatus });
+  app.use(helmet());
   app.use(assignRequestId);
+  app.use(observeRequests([requestLog(options.logger), metrics.observe]));
   app.use(healthRoutes(options.checkReadiness));
+  app.use(metrics.router);
   app.use(jsonBody(options.bodyLimit ?? '100kb'));
   for (const router of options.routers) app.use(router);
   app.use(notFound);
