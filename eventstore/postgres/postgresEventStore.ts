@@ -31,6 +31,7 @@ interface AppendRow {
 /** A writer that lost a race on a revision or an event id simply asks again; bounded. */
 const APPEND_ATTEMPTS = 5;
 const MAX_STREAM_ID_LENGTH = 300;
+const NOTIFY_INTERVAL_MS = 50;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
@@ -42,8 +43,7 @@ export class PostgresEventStore implements EventStore {
   private readonly wakeSignal = new WakeSignal();
   private readonly channel: string;
   private stopListening: Promise<() => Promise<void>> | undefined;
-  private notifyRunning = false;
-  private notifyAgain = false;
+  private notifyTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions = new Set<Subscription>();
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
@@ -142,26 +142,21 @@ export class PostgresEventStore implements EventStore {
   /** Wakes local subscribers now and, when other processes share the database, theirs by NOTIFY. */
   private announceAppend(): void {
     this.wakeSignal.wake();
-    if (!this.options.client.shared) return;
-    // One NOTIFY in flight at a time: a burst of appends costs one or two notifications.
-    if (this.notifyRunning) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifyRunning = true;
-    void this.options.client
-      .notify(this.channel)
-      .catch(() => undefined)
-      .finally(() => {
-        this.notifyRunning = false;
-        if (this.notifyAgain) {
-          this.notifyAgain = false;
-          this.announceAppend();
-        }
-      });
+    if (!this.options.client.shared || this.notifyTimer !== undefined) return;
+    // At most one NOTIFY per interval: each is a transaction of its own and takes a pool
+    // connection, and a burst of appends needs only one wake-up.
+    this.notifyTimer = setTimeout(() => {
+      void this.options.client
+        .notify(this.channel)
+        .catch(() => undefined)
+        .finally(() => {
+          this.notifyTimer = undefined;
+        });
+    }, NOTIFY_INTERVAL_MS);
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.notifyTimer);
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     if (this.stopListening) await (await this.stopListening.catch(() => async () => undefined))();
   }

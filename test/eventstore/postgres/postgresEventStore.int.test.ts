@@ -3,7 +3,7 @@ import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { eventStoreContract } from '../eventStoreContract';
 import { ledgerSafetyContract } from './ledgerSafetyContract';
 import { personalDataVaultContract } from '../vault/personalDataVaultContract';
-import { testEventRegistry } from '../testEvents';
+import { counterIncremented, testEventRegistry, uniqueStreamId } from '../testEvents';
 import { connect, dropSchema, uniqueSchema } from './testDatabase';
 
 const schema = uniqueSchema('contract');
@@ -24,3 +24,26 @@ afterAll(async () => {
 eventStoreContract('PostgreSQL', () => ({ store, concurrentWriters: 16 }));
 ledgerSafetyContract('PostgreSQL', () => ({ store, client, schema }));
 personalDataVaultContract('PostgreSQL', () => ({ store, client, schema }));
+
+test('an append in another process wakes a subscriber through NOTIFY long before its next poll', async () => {
+  const otherProcessClient = connect(4);
+  const otherProcess = await PostgresEventStore.open({ client: otherProcessClient, schema, registry: testEventRegistry, pollIntervalMs: 600_000 });
+  try {
+    const head = (await otherProcess.readAll({ maxCount: 100_000 })).at(-1)?.globalPosition;
+    const subscription = otherProcess.subscribeToAll(head);
+    const streamId = uniqueStreamId();
+    const arrived = (async () => {
+      for await (const event of subscription) if (event.streamId === streamId) return event.streamId;
+      return 'subscription ended';
+    })();
+    // Let the subscription read up to the head and start its (ten-minute) wait.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await store.appendToStream(streamId, 'no_stream', [counterIncremented(1)]);
+    const outcome = await Promise.race([arrived, new Promise((resolve) => setTimeout(() => resolve('not woken'), 10_000))]);
+    await subscription.close();
+    expect(outcome).toBe(streamId);
+  } finally {
+    await otherProcess.close();
+    await otherProcessClient.close();
+  }
+});
