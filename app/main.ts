@@ -22,8 +22,8 @@ async function main(): Promise<void> {
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
       await ledger.sql.query('SELECT 1');
-      const { lag, health } = await readModels.status();
-      return { ready: await readModels.ready(), detail: { ledger: ledger.description, projections: lag, health } };
+      const status = await readModels.status();
+      return { ready: readModels.isReady(status), detail: { ledger: ledger.description, projections: status.lag, health: status.health } };
     },
   });
   const server = app.listen(config.PORT, config.HOST, () => {

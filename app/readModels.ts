@@ -9,12 +9,17 @@ import type { ReadModelStore } from '../projections/store/readModelStore';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
+export interface ReadModelStatus {
+  readonly lag: ProjectionLag[];
+  readonly health: ProjectionHealth[];
+}
+
 export interface ReadModels {
   readonly store: ReadModelStore;
   /** Lag and health of every projection, for /readyz and /metrics. */
-  status(): Promise<{ lag: ProjectionLag[]; health: ProjectionHealth[] }>;
+  status(): Promise<ReadModelStatus>;
   /** True while every projection is within READY_MAX_LAG_SECONDS and none is failing. */
-  ready(): Promise<boolean>;
+  isReady(status: ReadModelStatus): boolean;
   stop(): Promise<void>;
 }
 
@@ -30,17 +35,14 @@ export async function startReadModels(
     { projections: allProjections, log: (line) => logger.warn({ component: 'projections' }, line) },
   );
   if (config.RUN_PROJECTIONS) runner.start();
-  const status = async (): Promise<{ lag: ProjectionLag[]; health: ProjectionHealth[] }> => ({
+  const status = async (): Promise<ReadModelStatus> => ({
     lag: await Promise.all(allProjections.map((p) => projectionLag(ledger.store, store, p.name))),
     health: runner.health(),
   });
   return {
     store,
     status,
-    async ready() {
-      const { lag, health } = await status();
-      return lag.every((l) => l.secondsBehind <= config.READY_MAX_LAG_SECONDS) && health.every((h) => h.lastError === undefined);
-    },
+    isReady: ({ lag, health }) => lag.every((l) => l.secondsBehind <= config.READY_MAX_LAG_SECONDS) && health.every((h) => h.lastError === undefined),
     stop: () => runner.stop(),
   };
 }

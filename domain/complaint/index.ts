@@ -11,7 +11,7 @@ export { evolve, rebuild } from './evolve';
 export { ADMIN_QUEUE, Owner } from './owner';
 export { permissionTable, type Access } from './permissions';
 export { Rejection, OutOfScopeMatter } from './rejection';
-export { dueDates, overdue, scheduledActions, type ScheduledAction } from './schedule';
+export { dueDates, isPastDue, overdue, scheduledActions, type ScheduledAction } from './schedule';
 export { Stage, type Deadline } from './stage';
 export { initialComplaintState, isOpen } from './state';
 export type { Closure, Complaint, ComplaintState, ComplaintStatus, FollowUp, ReporterMessage } from './state';

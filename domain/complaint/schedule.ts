@@ -14,8 +14,13 @@ export function dueDates(state: ComplaintState): readonly Deadline[] {
 }
 
 /** The running deadline that has passed at `now`, if any. */
+/** The one overdue rule: a deadline has passed once `now` is after its due instant. */
+export function isPastDue(deadline: Deadline, now: string): boolean {
+  return Date.parse(now) > Date.parse(deadline.dueAt);
+}
+
 export function overdue(state: ComplaintState, now: string): Deadline | undefined {
-  return dueDates(state).find((deadline) => Date.parse(now) > Date.parse(deadline.dueAt));
+  return dueDates(state).find((deadline) => isPastDue(deadline, now));
 }
 
 export type ScheduledAction =

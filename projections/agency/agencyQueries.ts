@@ -1,4 +1,4 @@
-import type { CaseView } from '../../domain/complaint';
+import { isPastDue, type CaseView } from '../../domain/complaint';
 import type { GlobalPosition } from '../../eventstore/port';
 import type { ReadModelReader } from '../store/readModelReader';
 import { LAST_POSITION } from '../store/collectionSpec';
@@ -6,7 +6,7 @@ import { AGENCY_PROJECTION, agencyCasesCollection } from './agencyProjection';
 
 export interface QueueEntry {
   readonly view: CaseView;
-  /** The running deadline has passed at `now` (the domain's overdue rule: now after dueAt). */
+  /** The running deadline has passed at `now` (the domain's `isPastDue`). */
   readonly overdue: boolean;
 }
 
@@ -26,8 +26,7 @@ export async function agencyQueue(
     limit: options.limit,
     ...(options.cursor === undefined ? {} : { cursor: options.cursor }),
   });
-  const now = Date.parse(options.now);
-  const items = page.items.map((d) => ({ view: d.body, overdue: d.body.deadline !== undefined && now > Date.parse(d.body.deadline.dueAt) }));
+  const items = page.items.map((d) => ({ view: d.body, overdue: d.body.deadline !== undefined && isPastDue(d.body.deadline, options.now) }));
   return page.next === undefined ? { items } : { items, next: page.next };
 }
 

@@ -1,4 +1,4 @@
-import { complaintEvent, dueDates, overdue, rebuild, scheduledActions } from '../../../domain/complaint';
+import { complaintEvent, dueDates, isPastDue, overdue, rebuild, scheduledActions } from '../../../domain/complaint';
 import {
   AFTER_10,
   AFTER_14,
@@ -133,4 +133,11 @@ describe('AutoCloseComplaint', () => {
     given(histories.resolved()).when({ type: 'AutoCloseComplaint', key: closeKey('reporter_reply', T0_PLUS_10) }, asScheduler(T0)).thenRejects('not_due', 'conflict');
     given(histories.rejected()).when({ type: 'AutoCloseComplaint', key: closeKey('reporter_reply', T0_PLUS_10) }, asScheduler(AFTER_10)).thenRejects('complaint_closed', 'conflict');
   });
+});
+
+test('a deadline is past due only after its due instant, whatever the offsets', () => {
+  const deadline = { stage: 'verification', dueAt: '2025-03-06T23:59:59.999+07:00' } as const;
+  expect(isPastDue(deadline, '2025-03-06T16:59:59.999Z')).toBe(false);
+  expect(isPastDue(deadline, '2025-03-06T17:00:00.000Z')).toBe(true);
+  expect(isPastDue(deadline, '2025-03-06T12:00:00+07:00')).toBe(false);
 });
