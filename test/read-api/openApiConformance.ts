@@ -1,0 +1,71 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import type { Response } from 'supertest';
+import type { OpenApiDocument, OpenApiOperation } from '../../read-api/openapi/openApiDocument';
+
+/** A path template as a pattern: `{name}` is one non-empty segment. */
+const templatePattern = (template: string): RegExp =>
+  new RegExp(`^${template.split(/\{[A-Za-z][A-Za-z0-9]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+
+const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+export interface Conformance {
+  /** The operation a request hit: the literal path wins over a template (`/x/dispose` over `/x/{action}`). */
+  operationFor(method: string, path: string): { readonly template: string; readonly operation: OpenApiOperation } | undefined;
+  /** Throws, naming the route and every violation, unless the response is one the document allows. */
+  assertConforms(response: Response): void;
+}
+
+/**
+ * Checks answers against the OpenAPI document itself (not against the zod schemas it was
+ * generated from), so a wrong document fails as surely as a wrong answer: the status must be
+ * listed for the operation, the media type must be the documented one, and the body must
+ * validate against its JSON Schema. Formats are not checked: zod writes a `pattern` beside
+ * each `format`, and ajv's formats would need another package.
+ */
+export function openApiConformance(document: OpenApiDocument): Conformance {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const validators = new Map<string, ValidateFunction>();
+  const templates = Object.keys(document.paths)
+    .map((template) => ({ template, pattern: templatePattern(template), literal: !template.includes('{') }))
+    .sort((a, b) => Number(b.literal) - Number(a.literal));
+
+  const operationFor: Conformance['operationFor'] = (method, path) => {
+    for (const { template, pattern } of templates) {
+      const operation = pattern.test(path) ? document.paths[template]?.[method.toLowerCase()] : undefined;
+      if (operation) return { template, operation };
+    }
+    return undefined;
+  };
+
+  const validatorFor = (key: string, schema: object): ValidateFunction => {
+    let validate = validators.get(key);
+    if (!validate) validators.set(key, (validate = ajv.compile(schema)));
+    return validate;
+  };
+
+  return {
+    operationFor,
+    assertConforms(response) {
+      const { method } = response.request;
+      const path = new URL(response.request.url).pathname;
+      const found = operationFor(method, path);
+      const route = `${method} ${path}`;
+      if (!found) throw new Error(`${route}: no operation in the OpenAPI document`);
+      const documented = found.operation.responses[String(response.status)];
+      if (!documented) throw new Error(`${route} (${found.template}): status ${response.status} is not documented (${Object.keys(found.operation.responses).join(', ')})`);
+      const mediaType = mediaTypeOf(response.headers['content-type']);
+      const content = documented.content;
+      if (content === undefined) {
+        if (response.text) throw new Error(`${route}: status ${response.status} is documented without a body, got ${mediaType}`);
+        return;
+      }
+      const entry = content[mediaType];
+      if (!entry) throw new Error(`${route}: status ${response.status} answered ${mediaType || 'no content type'}; documented: ${Object.keys(content).join(', ')}`);
+      const body: unknown = mediaType.endsWith('json') ? JSON.parse(response.text) : response.text;
+      const validate = validatorFor(`${found.template} ${method} ${response.status} ${mediaType}`, entry.schema);
+      if (!validate(body)) {
+        throw new Error(`${route}: ${response.status} body does not conform: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n${response.text.slice(0, 2000)}`);
+      }
+    },
+  };
+}

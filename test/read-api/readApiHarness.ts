@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import { createCommandSide } from '../../app/commandSide';
+import { bearerAuthenticator } from '../../app/http/authenticate';
+import { createApp } from '../../app/http/createApp';
+import { createLogger } from '../../app/logger';
+import { complaintEventRegistry } from '../../domain/complaint';
+import { agencyRegistry } from '../../domain/routing';
+import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
+import type { SqlClient } from '../../eventstore/postgres/sqlClient';
+import { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
+import { allProjections, collectionCatalog } from '../../projections/catalog';
+import { ProjectionRunner } from '../../projections/runner/projectionRunner';
+import { PostgresReadModelStore } from '../../projections/store/postgres/postgresReadModelStore';
+import type { OpenApiDocument } from '../../read-api/openapi/openApiDocument';
+import { createReadApi } from '../../read-api/readApi';
+import { createTestTokens } from '../app/auth/testTokens';
+import { NOW, type ApiHarness } from '../commands/http/apiHarness';
+import { openApiConformance, type Conformance } from './openApiConformance';
+
+/**
+ * The whole API (commands and read side) over one ledger and its read models in one SQL
+ * schema, as app/main.ts composes it. Complaints are made through the command routes
+ * (`apiClient(harness)` from the command tests works on it), then `project()` brings every
+ * read model to the head of the ledger.
+ */
+export interface ReadApiHarness extends ApiHarness {
+  readonly document: OpenApiDocument;
+  readonly conformance: Conformance;
+  readonly readStore: PostgresReadModelStore;
+  /** Runs every projection to the head of the ledger. */
+  project(): Promise<void>;
+}
+
+export async function openReadApiHarness(sql: SqlClient, schema: string): Promise<ReadApiHarness> {
+  const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
+  const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
+  const readStore = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
+  const runner = new ProjectionRunner({ events: store, store: readStore, personalData: vault }, { projections: allProjections });
+  const tokens = createTestTokens();
+  const commandSide = await createCommandSide({ store, vault, sql, schema, verifyToken: tokens.verify, clock: () => new Date(NOW) });
+  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry });
+  const app: Express = createApp({
+    logger: createLogger('silent'),
+    routers: [commandSide.router, readApi.router],
+    checkReadiness: async () => ({ ready: true, detail: {} }),
+  });
+  return {
+    app,
+    secondNode: app,
+    store,
+    vault,
+    tokens,
+    readStore,
+    document: readApi.document,
+    conformance: openApiConformance(readApi.document),
+    async project() {
+      await runner.catchUp();
+      const failing = runner.health().filter((h) => h.lastError !== undefined);
+      if (failing.length > 0) throw new Error(`projections failed: ${JSON.stringify(failing)}`);
+    },
+    close: () => store.close(),
+  };
+}
