@@ -1,4 +1,5 @@
-import type { Router } from 'express';
+import { Router } from 'express';
+import { channelRouter, type ChannelSettings } from '../commands/channels/channelRouter';
 import { createCommandHandler, type HandleCommand } from '../commands/handleCommand';
 import { commandRouter } from '../commands/http/commandRouter';
 import { createWorkingDayCalendar } from '../domain/calendar';
@@ -21,6 +22,8 @@ export interface CommandSideParts {
   readonly clock?: () => Date;
   readonly agencies?: AgencyDirectory;
   readonly limits?: TimeLimits;
+  /** SMS 1708 and Twitter/X webhooks; none without. */
+  readonly channels?: ChannelSettings;
 }
 
 export interface CommandSide {
@@ -32,14 +35,17 @@ export interface CommandSide {
 /** Wires the write side: command handler, idempotency records, authentication, routes. */
 export async function createCommandSide(parts: CommandSideParts): Promise<CommandSide> {
   const agencies = parts.agencies ?? agencyRegistry;
+  const clock = parts.clock ?? (() => new Date());
   const handle = createCommandHandler({
     store: parts.store,
     agencies,
     limits: parts.limits ?? defaultTimeLimits,
     calendar: createWorkingDayCalendar(),
-    clock: parts.clock ?? (() => new Date()),
+    clock,
   });
   const idempotency = await IdempotencyStore.open(parts.sql, parts.schema);
-  const router = commandRouter({ handle, vault: parts.vault, agencies, idempotency, authenticate: bearerAuthenticator(parts.verifyToken) });
+  const router = Router();
+  router.use(commandRouter({ handle, vault: parts.vault, agencies, idempotency, authenticate: bearerAuthenticator(parts.verifyToken) }));
+  if (parts.channels) router.use(channelRouter({ handle, vault: parts.vault, clock, channels: parts.channels }));
   return { handle, router, idempotency };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidRegionCode } from '../domain/routing';
 import { JwtConfig } from './auth/jwtConfig';
 
 const postgresUrl = /^postgres(ql)?:\/\//;
@@ -31,6 +32,13 @@ export const Config = z.object({
   RUN_PROJECTIONS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** /readyz answers 503 while any read model trails the ledger by more than this. */
   READY_MAX_LAG_SECONDS: z.coerce.number().positive().default(60),
+  /** Shared HMAC secrets of the SMS 1708 gateway and the Twitter/X relay; a channel without one is off. */
+  SMS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TWITTER_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** A webhook delivery signed longer ago than this is refused as a replay. */
+  WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
+  /** Where an SMS or tweet without a region code is filed until the admin routes it (31: DKI Jakarta). */
+  GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
   ...JwtConfig.shape,
 });
 export type Config = z.infer<typeof Config>;

@@ -1,6 +1,7 @@
 import { complaintEventRegistry } from '../domain/complaint';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { tokenSettingsFromConfig } from './auth/tokenSettingsFromConfig';
+import { channelSettings } from './channelSettings';
 import { createCommandSide } from './commandSide';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/createApp';
@@ -14,8 +15,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const ledger = await openLedger(config, complaintEventRegistry);
   const tokens = tokenSettingsFromConfig(config);
-  const commandSide = await createCommandSide({ ...ledger, schema: config.DATABASE_SCHEMA, verifyToken: createTokenVerifier(tokens.settings) });
   const readModels = await startReadModels(ledger, config, logger);
+  const commandSide = await createCommandSide({
+    ...ledger,
+    schema: config.DATABASE_SCHEMA,
+    verifyToken: createTokenVerifier(tokens.settings),
+    channels: channelSettings(config, logger, readModels.store),
+  });
   const app = createApp({
     logger,
     routers: [commandSide.router],

@@ -17,7 +17,13 @@ function requireJsonContentType(req: Request, _res: Response, next: NextFunction
   next();
 }
 
+const rawBodies = new WeakMap<Request, Buffer>();
+
+/** The body's bytes as received: webhook signatures are over these, never over re-serialised JSON. */
+export const rawBodyOf = (req: Request): Buffer | undefined => rawBodies.get(req);
+
 /** JSON bodies only, objects and arrays only, at most `limit` (e.g. '100kb'). */
 export function jsonBody(limit: string): RequestHandler[] {
-  return [requireJsonContentType, express.json({ limit, strict: true, type: JSON_TYPES })];
+  const keepRawBody = (req: Request, _res: Response, bytes: Buffer): void => void rawBodies.set(req, bytes);
+  return [requireJsonContentType, express.json({ limit, strict: true, type: JSON_TYPES, verify: keepRawBody })];
 }

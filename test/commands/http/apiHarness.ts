@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createCommandSide } from '../../../app/commandSide';
+import { createCommandSide, type CommandSideParts } from '../../../app/commandSide';
 import { createApp } from '../../../app/http/createApp';
 import { createLogger } from '../../../app/logger';
 import type { TokenClaims } from '../../../app/auth/tokenClaims';
@@ -29,12 +29,13 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function openApiHarness(sql: SqlClient, schema: string): Promise<ApiHarness> {
+/** `options`: the optional parts of the command side (gateway channels) for suites that need them. */
+export async function openApiHarness(sql: SqlClient, schema: string, options: Pick<CommandSideParts, 'channels'> = {}): Promise<ApiHarness> {
   const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const tokens = createTestTokens();
   const node = async (): Promise<Express> => {
-    const side = await createCommandSide({ store, vault, sql, schema, verifyToken: tokens.verify, clock: () => new Date(NOW) });
+    const side = await createCommandSide({ ...options, store, vault, sql, schema, verifyToken: tokens.verify, clock: () => new Date(NOW) });
     return createApp({ logger: createLogger('silent'), routers: [side.router], checkReadiness: async () => ({ ready: true, detail: {} }) });
   };
   return { app: await node(), secondNode: await node(), store, vault, tokens, close: () => store.close() };

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { HandleCommand } from '../handleCommand';
+import type { PersonalDataSealer } from '../intake/submitComplaint';
+import type { SmsSender, TweetReplier } from './outboundPorts';
+import { SmsDelivery, smsWebhook } from './smsWebhook';
+import type { ComplaintStatusLookup } from './statusLookup';
+import { TweetDelivery, twitterWebhook } from './twitterWebhook';
+import { webhookRoute } from './webhookRoute';
+
+export interface ChannelSettings {
+  /** A channel without a secret is off (its route does not exist). */
+  readonly sms?: { readonly secret: string; readonly sender: SmsSender };
+  readonly twitter?: { readonly secret: string; readonly replier: TweetReplier };
+  readonly maxAgeSeconds: number;
+  /** Where a message without a region code is filed until the admin routes it. */
+  readonly defaultRegionCode: string;
+  readonly statusOf: ComplaintStatusLookup;
+}
+
+export interface ChannelRouterDependencies {
+  readonly handle: HandleCommand;
+  readonly vault: PersonalDataSealer;
+  readonly clock: () => Date;
+  readonly channels: ChannelSettings;
+}
+
+/** The gateways' webhooks: `POST /api/channels/sms` (SMS 1708) and `POST /api/channels/twitter` (@lapor1708). */
+export function channelRouter({ handle, vault, clock, channels }: ChannelRouterDependencies): Router {
+  const router = Router();
+  const intake = { handle, vault, clock, defaultRegionCode: channels.defaultRegionCode };
+  const signed = (secret: string) => ({ secret, maxAgeSeconds: channels.maxAgeSeconds, clock });
+  if (channels.sms) {
+    router.post('/api/channels/sms', webhookRoute(signed(channels.sms.secret), SmsDelivery, smsWebhook({ ...intake, sms: channels.sms.sender, statusOf: channels.statusOf })));
+  }
+  if (channels.twitter) {
+    router.post('/api/channels/twitter', webhookRoute(signed(channels.twitter.secret), TweetDelivery, twitterWebhook({ ...intake, twitter: channels.twitter.replier })));
+  }
+  return router;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { jsonResult, type HttpResult } from '../../app/http/httpResult';
+import { derivedUuid } from '../derivedId';
+import { filingResult, gatewayText } from './gatewayHttp';
+import { fileGatewayMessage, gatewayReplyId, type GatewayIntakeDependencies } from './gatewaySubmission';
+import type { SmsSender } from './outboundPorts';
+import { filingReply, SMS_HELP, SMS_STATUS_HINT, statusReply } from './replyTexts';
+import { smsParts } from './smsParts';
+import { smsRequestOf } from './smsRequest';
+import type { ComplaintStatusLookup } from './statusLookup';
+
+/** What the SMS gateway posts for each SMS to 1708. */
+export const SmsDelivery = z
+  .object({
+    messageId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'expected the gateway message id: 1 to 100 letters, digits or ._:-'),
+    from: z.string().regex(/^\+?\d{6,15}$/, 'expected the sender number in digits, optionally after a +'),
+    /** Ten concatenated parts at most. */
+    text: gatewayText(1600),
+    /** When the operator's network received it; a time ahead of the server's clock counts as now. */
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type SmsDelivery = z.infer<typeof SmsDelivery>;
+
+export interface SmsChannelDependencies extends GatewayIntakeDependencies {
+  readonly sms: SmsSender;
+  readonly statusOf: ComplaintStatusLookup;
+  readonly clock: () => Date;
+}
+
+/** Answers one SMS: files `LAPOR ...`, reports `STATUS ...`, explains anything else; the reply goes out through the SMS port. */
+export function smsWebhook(deps: SmsChannelDependencies) {
+  return async (delivery: SmsDelivery, requestId: string): Promise<HttpResult> => {
+    const request = smsRequestOf(delivery.text);
+    const reply = (text: string) => sendSms(deps.sms, gatewayReplyId('sms', delivery.messageId), delivery.from, text);
+    switch (request.kind) {
+      case 'report': {
+        const now = deps.clock();
+        const receivedAt = delivery.receivedAt === undefined ? now : new Date(Math.min(Date.parse(delivery.receivedAt), now.getTime()));
+        const filing = await fileGatewayMessage(deps, { channel: 'sms', messageId: delivery.messageId, text: request.text, sender: { phone: delivery.from }, receivedAt }, requestId);
+        await reply(filingReply(filing, SMS_STATUS_HINT));
+        return filingResult(filing);
+      }
+      case 'status':
+        await reply(statusReply(request.trackingId, await deps.statusOf(request.trackingId)));
+        return jsonResult(200, { outcome: 'status_sent' });
+      case 'help':
+        await reply(SMS_HELP);
+        return jsonResult(200, { outcome: 'help_sent' });
+    }
+  };
+}
+
+/** One SMS per part; part ids derive from the reply id, so a resent reply has the same ids. */
+async function sendSms(sender: SmsSender, replyId: string, to: string, text: string): Promise<void> {
+  for (const [index, part] of smsParts(text).entries()) await sender.send({ id: derivedUuid(replyId, `part/${index}`), to, text: part });
+}
