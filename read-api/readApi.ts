@@ -1,16 +1,18 @@
 import type { Router } from 'express';
 import type { Authenticator } from '../app/http/authenticate';
-import type { AgencyDirectory } from '../domain/complaint';
+import type { AgencyRegistry } from '../domain/routing';
 import type { ReadModelReader } from '../projections/store/readModelReader';
 import { commandRouteDescriptions } from './openapi/commandRoutes';
 import type { DescribedRoute } from './openapi/describedRoute';
 import { documentedApi } from './openapi/documentedApi';
 import type { OpenApiDocument } from './openapi/openApiDocument';
+import { publicRoutes } from './public/publicRoutes';
+import { reporterRoutes } from './reporter/reporterRoutes';
 
 export interface ReadApiDependencies {
   readonly reader: ReadModelReader;
   readonly authenticate: Authenticator;
-  readonly agencies: AgencyDirectory;
+  readonly agencies: AgencyRegistry;
 }
 
 export interface ReadApi {
@@ -20,8 +22,8 @@ export interface ReadApi {
 }
 
 /** Each audience's routes; a new router adds its list here. */
-function readRoutes(_deps: ReadApiDependencies): DescribedRoute[] {
-  return [];
+function readRoutes(deps: ReadApiDependencies): DescribedRoute[] {
+  return [...publicRoutes(deps), ...reporterRoutes(deps)];
 }
 
 /** The read side over HTTP, one router per audience, and the OpenAPI document of the whole API. */

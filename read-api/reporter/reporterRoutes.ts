@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { HttpProblem } from '../../app/http/httpProblem';
+import { jsonResult } from '../../app/http/httpResult';
+import { problem } from '../../app/http/problem';
+import type { Authenticator } from '../../app/http/authenticate';
+import { verifyAccessCode } from '../../commands/accessCodeHash';
+import type { Actor } from '../../eventstore/metadata';
+import { REPORTER_PROJECTION, reporterComplaintsCollection } from '../../projections/reporter/reporterProjection';
+import type { ReadModelReader } from '../../projections/store/readModelReader';
+import { describedRoute, type DescribedRoute } from '../openapi/describedRoute';
+import { commonProblems, problemResponse } from '../openapi/problemSchema';
+import { cursorParameter, limitParameter, pageOf } from '../pagination';
+import { TrackingIdParameter } from '../public/publicComplaintRoutes';
+import { CaseViewSchema } from '../views/caseViewSchema';
+
+/** The reporter read model's document: the view, and the hash that never leaves this file. */
+const ReporterDocument = z.object({ view: CaseViewSchema, accessCodeHash: z.string().nullable() });
+
+const ListQuery = z.object({ cursor: cursorParameter('string').optional(), limit: limitParameter(100, 20) }).strict();
+const ComplaintParams = z.object({ trackingId: TrackingIdParameter }).strict();
+const AccessCodeHeaders = z
+  .object({
+    'x-access-code': z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'The access code printed on the receipt (any case, hyphens ignored); not needed when logged in as the reporter' }),
+  })
+  .strict();
+
+/**
+ * A hash of a code nobody holds, checked when the tracking id is unknown or has no code, so
+ * that "no such complaint" takes as long as "wrong code" (scrypt costs tens of milliseconds).
+ */
+const DECOY_HASH = 'scrypt$14$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+const notFound = (): HttpProblem =>
+  new HttpProblem(problem(404, 'not_found', 'No such complaint', { detail: 'no complaint of yours has this tracking id, or the access code does not match' }));
+
+const ownAccount = (actor: Actor): string | undefined => (actor.role === 'reporter' ? actor.id : undefined);
+
+/** A reporter's own complaints, confidential content and the conversation included: by login, or by tracking id and access code. */
+export function reporterRoutes(deps: { readonly reader: ReadModelReader; readonly authenticate: Authenticator }): DescribedRoute[] {
+  return [
+    describedRoute(
+      {
+        method: 'get',
+        path: '/api/reporter/complaints',
+        operationId: 'listOwnComplaints',
+        summary: "The logged-in reporter's complaints, newest first",
+        tag: 'reporter',
+        auth: 'bearer',
+        request: { query: ListQuery },
+        responses: {
+          200: { description: 'A page of complaints, as the reporter sees them', body: pageOf(CaseViewSchema) },
+          400: commonProblems[400],
+          401: commonProblems[401],
+          403: problemResponse('The token is not a reporter login'),
+          500: commonProblems[500],
+        },
+      },
+      async ({ query }, { actor }) => {
+        const accountId = ownAccount(actor);
+        if (accountId === undefined) throw new HttpProblem(problem(403, 'not_a_reporter', 'Not permitted', { detail: 'this list is for a reporter login' }));
+        const page = await deps.reader.findDocuments(REPORTER_PROJECTION, {
+          collection: reporterComplaintsCollection.name,
+          where: [{ field: 'accountId', op: 'eq', value: accountId }],
+          orderBy: { field: 'submittedAt', direction: 'desc' },
+          limit: query.limit,
+          ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+        });
+        const items = page.items.map((d) => ReporterDocument.parse(d.body).view);
+        return jsonResult(200, { items, ...(page.next === undefined ? {} : { next: page.next }) }, { 'cache-control': 'no-store' });
+      },
+      deps.authenticate,
+    ),
+    describedRoute(
+      {
+        method: 'get',
+        path: '/api/reporter/complaints/{trackingId}',
+        operationId: 'getOwnComplaint',
+        summary: "One complaint as its reporter sees it: by the reporter's login, or by the receipt's access code in X-Access-Code",
+        description: 'An unknown tracking id, a complaint of someone else and a wrong access code all answer the same 404.',
+        tag: 'reporter',
+        auth: 'optional',
+        request: { params: ComplaintParams, headers: AccessCodeHeaders },
+        responses: {
+          200: { description: "The reporter's view: confidential content, contact details, follow-ups and messages", body: CaseViewSchema },
+          400: commonProblems[400],
+          401: commonProblems[401],
+          404: commonProblems[404],
+          500: commonProblems[500],
+        },
+      },
+      async ({ params, headers }, { actor }) => {
+        const stored = await deps.reader.getDocument(REPORTER_PROJECTION, reporterComplaintsCollection.name, params.trackingId);
+        const document = stored === undefined ? undefined : ReporterDocument.parse(stored.body);
+        const accountId = ownAccount(actor);
+        const byAccount = document !== undefined && accountId !== undefined && stored?.keys.accountId === accountId;
+        if (byAccount) return jsonResult(200, document.view, { 'cache-control': 'no-store' });
+        const code = headers['x-access-code'];
+        if (code === undefined) throw notFound();
+        const matches = await verifyAccessCode(code, document?.accessCodeHash ?? DECOY_HASH);
+        if (!matches || document === undefined || document.accessCodeHash === null) throw notFound();
+        return jsonResult(200, document.view, { 'cache-control': 'no-store' });
+      },
+      deps.authenticate,
+    ),
+  ];
+}
