@@ -1,9 +1,12 @@
 import { complaintEventRegistry } from '../domain/complaint';
+import { agencyRegistry } from '../domain/routing';
+import { createReadApi } from '../read-api/readApi';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { tokenSettingsFromConfig } from './auth/tokenSettingsFromConfig';
 import { channelSettings } from './channelSettings';
 import { createCommandSide } from './commandSide';
 import { ConfigError, loadConfig } from './config';
+import { bearerAuthenticator } from './http/authenticate';
 import { createApp } from './http/createApp';
 import { openLedger } from './ledger';
 import { createLogger } from './logger';
@@ -16,15 +19,16 @@ async function main(): Promise<void> {
   const ledger = await openLedger(config, complaintEventRegistry);
   const tokens = tokenSettingsFromConfig(config);
   const readModels = await startReadModels(ledger, config, logger);
+  const verifyToken = createTokenVerifier(tokens.settings);
   const commandSide = await createCommandSide({
     ...ledger,
     schema: config.DATABASE_SCHEMA,
-    verifyToken: createTokenVerifier(tokens.settings),
+    verifyToken,
     channels: channelSettings(config, logger, readModels.store),
   });
   const app = createApp({
     logger,
-    routers: [commandSide.router],
+    routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry }).router],
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
       await ledger.sql.query('SELECT 1');
