@@ -12,6 +12,9 @@ import type { PersonalDataVault } from '../eventstore/vault/personalDataVault';
 import type { TokenVerifier } from './auth/tokenVerifier';
 import { bearerAuthenticator } from './http/authenticate';
 import { IdempotencyStore } from './http/idempotency/idempotencyStore';
+import { rateLimit } from './http/rateLimit';
+import { intakeRateChecks, phoneSubject, smsSenderRule } from './http/rateLimitRules';
+import { RateLimitStore } from './http/rateLimitStore';
 
 export interface CommandSideParts {
   readonly store: EventStore;
@@ -24,6 +27,8 @@ export interface CommandSideParts {
   readonly limits?: TimeLimits;
   /** SMS 1708 and Twitter/X webhooks; none without. */
   readonly channels?: ChannelSettings;
+  /** Complaints per hour per client address, phone, account and SMS sender; none without. */
+  readonly intakeRatePerHour?: number;
 }
 
 export interface CommandSide {
@@ -44,8 +49,14 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
     clock,
   });
   const idempotency = await IdempotencyStore.open(parts.sql, parts.schema);
+  const authenticate = bearerAuthenticator(parts.verifyToken);
   const router = Router();
-  router.use(commandRouter({ handle, vault: parts.vault, agencies, idempotency, authenticate: bearerAuthenticator(parts.verifyToken) }));
-  if (parts.channels) router.use(channelRouter({ handle, vault: parts.vault, clock, channels: parts.channels }));
+  const limits = parts.intakeRatePerHour === undefined ? undefined : { perHour: parts.intakeRatePerHour, store: await RateLimitStore.open(parts.sql, parts.schema) };
+  if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.perHour, authenticate)));
+  router.use(commandRouter({ handle, vault: parts.vault, agencies, idempotency, authenticate }));
+  if (parts.channels) {
+    const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.perHour), phoneSubject(phone)));
+    router.use(channelRouter({ handle, vault: parts.vault, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
+  }
   return { handle, router, idempotency };
 }

@@ -37,6 +37,8 @@ export const Config = z.object({
   TWITTER_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** A webhook delivery signed longer ago than this is refused as a replay. */
   WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
+  /** Complaints per hour per client address, phone, reporter account and SMS sender (429 beyond); 0 turns the limits off. */
+  INTAKE_RATE_PER_HOUR: z.coerce.number().int().min(0).default(30),
   /** Where an SMS or tweet without a region code is filed until the admin routes it (31: DKI Jakarta). */
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
   ...JwtConfig.shape,

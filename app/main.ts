@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     schema: config.DATABASE_SCHEMA,
     verifyToken,
     channels: channelSettings(config, logger, readModels.store),
+    ...(config.INTAKE_RATE_PER_HOUR > 0 ? { intakeRatePerHour: config.INTAKE_RATE_PER_HOUR } : {}),
   });
   const app = createApp({
     logger,

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { RateDecision } from '../../app/http/rateLimitStore';
 import type { HandleCommand } from '../handleCommand';
 import type { PersonalDataSealer } from '../intake/submitComplaint';
 import type { SmsSender, TweetReplier } from './outboundPorts';
@@ -22,15 +23,16 @@ export interface ChannelRouterDependencies {
   readonly vault: PersonalDataSealer;
   readonly clock: () => Date;
   readonly channels: ChannelSettings;
+  readonly limitSmsSender?: (phone: string) => Promise<RateDecision>;
 }
 
 /** The gateways' webhooks: `POST /api/channels/sms` (SMS 1708) and `POST /api/channels/twitter` (@lapor1708). */
-export function channelRouter({ handle, vault, clock, channels }: ChannelRouterDependencies): Router {
+export function channelRouter({ handle, vault, clock, channels, limitSmsSender }: ChannelRouterDependencies): Router {
   const router = Router();
   const intake = { handle, vault, clock, defaultRegionCode: channels.defaultRegionCode };
   const signed = (secret: string) => ({ secret, maxAgeSeconds: channels.maxAgeSeconds, clock });
   if (channels.sms) {
-    router.post('/api/channels/sms', webhookRoute(signed(channels.sms.secret), SmsDelivery, smsWebhook({ ...intake, sms: channels.sms.sender, statusOf: channels.statusOf })));
+    router.post('/api/channels/sms', webhookRoute(signed(channels.sms.secret), SmsDelivery, smsWebhook({ ...intake, sms: channels.sms.sender, statusOf: channels.statusOf, ...(limitSmsSender ? { limitSender: limitSmsSender } : {}) })));
   }
   if (channels.twitter) {
     router.post('/api/channels/twitter', webhookRoute(signed(channels.twitter.secret), TweetDelivery, twitterWebhook({ ...intake, twitter: channels.twitter.replier })));

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { jsonResult, type HttpResult } from '../../app/http/httpResult';
+import { rateLimited } from '../../app/http/rateLimit';
+import type { RateDecision } from '../../app/http/rateLimitStore';
 import { derivedUuid } from '../derivedId';
 import { filingResult, gatewayText } from './gatewayHttp';
 import { fileGatewayMessage, gatewayReplyId, type GatewayIntakeDependencies } from './gatewaySubmission';
@@ -26,11 +28,16 @@ export interface SmsChannelDependencies extends GatewayIntakeDependencies {
   readonly sms: SmsSender;
   readonly statusOf: ComplaintStatusLookup;
   readonly clock: () => Date;
+  /** Counts an SMS against its sender's allowance (every SMS is answered, and answers cost money). */
+  readonly limitSender?: (phone: string) => Promise<RateDecision>;
 }
 
 /** Answers one SMS: files `LAPOR ...`, reports `STATUS ...`, explains anything else; the reply goes out through the SMS port. */
 export function smsWebhook(deps: SmsChannelDependencies) {
   return async (delivery: SmsDelivery, requestId: string): Promise<HttpResult> => {
+    const allowance = await deps.limitSender?.(delivery.from);
+    // 429 asks the gateway to deliver again later: the message is deferred, not lost.
+    if (allowance?.allowed === false) throw rateLimited(allowance.retryAfterSeconds);
     const request = smsRequestOf(delivery.text);
     const reply = (text: string) => sendSms(deps.sms, gatewayReplyId('sms', delivery.messageId), delivery.from, text);
     switch (request.kind) {

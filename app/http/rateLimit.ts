@@ -1,0 +1,30 @@
+import type { Request, RequestHandler } from 'express';
+import { HttpProblem } from './httpProblem';
+import { problem } from './problem';
+import type { RateLimitStore, RateRule } from './rateLimitStore';
+
+/** A rule and who it counts for this request: none (the rule does not apply) or several subjects. */
+export interface RateLimitCheck {
+  readonly rule: RateRule;
+  subjectsOf(req: Request): Promise<readonly string[]> | readonly string[];
+}
+
+export const clientAddressOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+export const rateLimited = (retryAfterSeconds: number): HttpProblem =>
+  new HttpProblem(problem(429, 'rate_limited', 'Too many requests', { detail: `retry after ${retryAfterSeconds} s` }), { 'retry-after': String(retryAfterSeconds) });
+
+/** Answers 429 with Retry-After (the longest wait any rule asks) before the route runs. */
+export function rateLimit(store: RateLimitStore, checks: readonly RateLimitCheck[]): RequestHandler {
+  return async (req, _res, next) => {
+    let wait = 0;
+    for (const check of checks) {
+      for (const subject of await check.subjectsOf(req)) {
+        const decision = await store.take(check.rule, subject);
+        if (!decision.allowed) wait = Math.max(wait, decision.retryAfterSeconds);
+      }
+    }
+    if (wait > 0) throw rateLimited(wait);
+    next();
+  };
+}
