@@ -6,6 +6,9 @@ import type { OpenApiDocument, OpenApiOperation } from '../../read-api/openapi/o
 const templatePattern = (template: string): RegExp =>
   new RegExp(`^${template.split(/\{[A-Za-z][A-Za-z0-9]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
 
+/** The path as sent (URL parsing would resolve `..` segments the server never saw resolved). */
+export const requestPathOf = (response: Response): string => response.request.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]!;
+
 const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 export interface Conformance {
@@ -47,7 +50,7 @@ export function openApiConformance(document: OpenApiDocument): Conformance {
     operationFor,
     assertConforms(response) {
       const { method } = response.request;
-      const path = new URL(response.request.url).pathname;
+      const path = requestPathOf(response);
       const found = operationFor(method, path);
       const route = `${method} ${path}`;
       if (!found) throw new Error(`${route}: no operation in the OpenAPI document`);
