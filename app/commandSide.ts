@@ -35,6 +35,8 @@ export interface CommandSide {
   readonly handle: HandleCommand;
   readonly router: Router;
   readonly idempotency: IdempotencyStore;
+  /** Present when intake is rate-limited. */
+  readonly rateLimits?: RateLimitStore;
 }
 
 /** Wires the write side: command handler, idempotency records, authentication, routes. */
@@ -58,5 +60,5 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
     const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.perHour), phoneSubject(phone)));
     router.use(channelRouter({ handle, vault: parts.vault, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
   }
-  return { handle, router, idempotency };
+  return { handle, router, idempotency, ...(limits ? { rateLimits: limits.store } : {}) };
 }

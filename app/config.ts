@@ -39,6 +39,12 @@ export const Config = z.object({
   WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
   /** Complaints per hour per client address, phone, reporter account and SMS sender (429 beyond); 0 turns the limits off. */
   INTAKE_RATE_PER_HOUR: z.coerce.number().int().min(0).default(30),
+  /** Seconds between scheduler passes (escalations, automatic closing); 0 on nodes that must not run one. Any number may. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** How long an Idempotency-Key is remembered. */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** On SIGTERM, how long requests in flight may take before their connections are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(25),
   /** Where an SMS or tweet without a region code is filed until the admin routes it (31: DKI Jakarta). */
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
   ...JwtConfig.shape,

@@ -10,6 +10,8 @@ import { bearerAuthenticator } from './http/authenticate';
 import { createApp } from './http/createApp';
 import { openLedger } from './ledger';
 import { createLogger } from './logger';
+import { startBackgroundTasks } from './backgroundTasks';
+import { drainOnSignals } from './gracefulShutdown';
 import { startReadModels } from './readModels';
 
 /** `npm start`: the whole system on one process, embedded unless configured otherwise. */
@@ -27,11 +29,14 @@ async function main(): Promise<void> {
     channels: channelSettings(config, logger, readModels.store),
     ...(config.INTAKE_RATE_PER_HOUR > 0 ? { intakeRatePerHour: config.INTAKE_RATE_PER_HOUR } : {}),
   });
+  const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
+  let drain: { isDraining(): boolean } | undefined;
   const app = createApp({
     logger,
     routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry }).router],
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
+      if (drain?.isDraining()) return { ready: false, detail: { draining: true } };
       await ledger.sql.query('SELECT 1');
       const status = await readModels.status();
       return { ready: readModels.isReady(status), detail: { ledger: ledger.description, projections: status.lag, health: status.health } };
@@ -45,16 +50,15 @@ async function main(): Promise<void> {
       console.log(`development tokens (key ${tokens.devKeyFile}): npm run cli -- token --role admin   (or --role agency_officer --agency <id>, --role reporter --sub <id>)`);
     }
   });
-  const shutdown = (): void => {
-    server.close(() => {
-      void readModels
-        .stop()
-        .then(() => ledger.close())
-        .then(() => process.exit(0));
-    });
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  drain = drainOnSignals(server, {
+    graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
+    logger,
+    async afterDrain() {
+      await background.stop();
+      await readModels.stop();
+      await ledger.close();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

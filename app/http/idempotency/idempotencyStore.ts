@@ -82,10 +82,23 @@ export class IdempotencyStore {
     ]);
   }
 
-  /** Records older than the retention window (clients retry within hours, not weeks). */
-  async purgeCreatedBefore(instant: Date): Promise<number> {
-    const rows = await this.client.query(`DELETE FROM ${this.schema}.idempotency_records WHERE created_at < $1 RETURNING record_id`, [instant.toISOString()]);
-    return rows.length;
+  /**
+   * Records older than the retention window (clients retry within hours, not weeks), in
+   * batches so a large backlog never holds one long transaction. A key used again after
+   * its record is gone executes anew.
+   */
+  async purgeCreatedBefore(instant: Date, batchSize = 1_000): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const rows = await this.client.query(
+        `DELETE FROM ${this.schema}.idempotency_records WHERE record_id IN (
+           SELECT record_id FROM ${this.schema}.idempotency_records WHERE created_at < $1 ORDER BY created_at LIMIT $2)
+         RETURNING record_id`,
+        [instant.toISOString(), batchSize],
+      );
+      purged += rows.length;
+      if (rows.length < batchSize) return purged;
+    }
   }
 
   private async takeOver(recordId: string, expiredToken: string): Promise<Reservation | undefined> {

@@ -1,0 +1,44 @@
+import type { EventStore } from '../eventstore/port';
+import type { ReadModelReader } from '../projections/store/readModelReader';
+import type { CommandSide } from './commandSide';
+import type { Config } from './config';
+import { purgeExpiredRecords } from './http/idempotency/expiredRecords';
+import type { Logger } from './logger';
+import { oversightDueCandidates } from './scheduler/oversightDueCandidates';
+import { startPeriodicTask, type PeriodicTask } from './scheduler/periodicTask';
+import { runSchedulerPass } from './scheduler/schedulerPass';
+
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+/** The scheduler of automatic actions and the purge of expired records; stop() waits for a run in flight. */
+export function startBackgroundTasks(parts: {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: EventStore;
+  readonly reader: ReadModelReader;
+  readonly commandSide: CommandSide;
+}): PeriodicTask {
+  const { config, logger, commandSide } = parts;
+  const clock = () => new Date();
+  const tasks = [
+    startPeriodicTask('purge', PURGE_INTERVAL_MS, logger, async () => {
+      const purged = await purgeExpiredRecords({
+        idempotency: commandSide.idempotency,
+        ...(commandSide.rateLimits ? { rateLimits: commandSide.rateLimits } : {}),
+        retentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+        clock,
+      });
+      logger.info({ component: 'purge', ...purged }, 'expired records purged');
+    }),
+  ];
+  if (config.SCHEDULER_INTERVAL_SECONDS > 0) {
+    const scheduler = { store: parts.store, handle: commandSide.handle, candidates: oversightDueCandidates(parts.reader), clock };
+    tasks.push(
+      startPeriodicTask('scheduler', config.SCHEDULER_INTERVAL_SECONDS * 1000, logger, async () => {
+        const report = await runSchedulerPass(scheduler);
+        if (report.issued + report.notApplied > 0) logger.info({ component: 'scheduler', ...report }, 'scheduled actions issued');
+      }),
+    );
+  }
+  return { stop: async () => void (await Promise.all(tasks.map((task) => task.stop()))) };
+}
