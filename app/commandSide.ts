@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { channelRouter, type ChannelSettings } from '../commands/channels/channelRouter';
+import type { AccessCodes } from '../commands/accessCodeHash';
 import { createCommandHandler, type HandleCommand } from '../commands/handleCommand';
 import { commandRouter } from '../commands/http/commandRouter';
 import { createWorkingDayCalendar } from '../domain/calendar';
@@ -22,6 +23,8 @@ export interface CommandSideParts {
   readonly sql: SqlClient;
   readonly schema: string;
   readonly verifyToken: TokenVerifier;
+  /** Hashes receipt access codes (keyed by the pepper from the vault master key). */
+  readonly accessCodes: AccessCodes;
   readonly clock?: () => Date;
   readonly agencies?: AgencyDirectory;
   readonly limits?: TimeLimits;
@@ -55,10 +58,10 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   const router = Router();
   const limits = parts.intakeRatePerHour === undefined ? undefined : { perHour: parts.intakeRatePerHour, store: await RateLimitStore.open(parts.sql, parts.schema) };
   if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.perHour, authenticate)));
-  router.use(commandRouter({ handle, vault: parts.vault, agencies, idempotency, authenticate }));
+  router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate }));
   if (parts.channels) {
     const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.perHour), phoneSubject(phone)));
-    router.use(channelRouter({ handle, vault: parts.vault, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
+    router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
   }
   return { handle, router, idempotency, ...(limits ? { rateLimits: limits.store } : {}) };
 }

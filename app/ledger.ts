@@ -9,6 +9,7 @@ import { PostgresEventStore } from '../eventstore/postgres/postgresEventStore';
 import type { SqlClient } from '../eventstore/postgres/sqlClient';
 import { PersonalDataVault } from '../eventstore/vault/personalDataVault';
 import type { Config } from './config';
+import { accessCodePepper } from '../commands/accessCodeHash';
 import { resolveMasterKey } from './masterKey';
 
 /** The write side's storage: the ledger, and the SQL database that holds the vault keys. */
@@ -18,6 +19,8 @@ export interface Ledger {
   /** PostgreSQL or embedded PGlite: vault keys, idempotency records, rate limits, read models. */
   readonly sql: SqlClient;
   readonly description: string;
+  /** Keys the receipt access-code hashes; derived from the vault master key, so never stored in the database. */
+  readonly accessCodePepper: Buffer;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,8 @@ export async function openLedger(config: Config, registry: EventRegistry): Promi
   const sql = sqlUrl ? createPgSqlClient({ connectionString: sqlUrl }) : createPGliteSqlClient(await openPGlite(embeddedDirectory(config.DATA_DIR)));
   const schema = config.DATABASE_SCHEMA;
   try {
-    const vault = await PersonalDataVault.open(sql, schema, resolveMasterKey(config.VAULT_MASTER_KEY, config.DATA_DIR));
+    const masterKey = resolveMasterKey(config.VAULT_MASTER_KEY, config.DATA_DIR);
+    const vault = await PersonalDataVault.open(sql, schema, masterKey);
     const esdbUrl = config.EVENTSTORE_URL !== undefined && !isPostgres(config.EVENTSTORE_URL) ? config.EVENTSTORE_URL : undefined;
     const store: EventStore = esdbUrl
       ? createEsdbEventStore({ connectionString: esdbUrl, registry })
@@ -44,6 +48,7 @@ export async function openLedger(config: Config, registry: EventRegistry): Promi
       store,
       vault,
       sql,
+      accessCodePepper: accessCodePepper(masterKey),
       description: esdbUrl ? `EventStoreDB, vault and state in ${sqlDescription}` : sqlDescription,
       async close() {
         await store.close();

@@ -10,6 +10,7 @@ import { bearerAuthenticator } from './http/authenticate';
 import { createApp } from './http/createApp';
 import { openLedger } from './ledger';
 import { createLogger } from './logger';
+import { accessCodeHashes } from '../commands/accessCodeHash';
 import { startBackgroundTasks } from './backgroundTasks';
 import { drainOnSignals } from './gracefulShutdown';
 import { startReadModels } from './readModels';
@@ -22,10 +23,12 @@ async function main(): Promise<void> {
   const tokens = tokenSettingsFromConfig(config);
   const readModels = await startReadModels(ledger, config, logger);
   const verifyToken = createTokenVerifier(tokens.settings);
+  const accessCodes = accessCodeHashes(ledger.accessCodePepper);
   const commandSide = await createCommandSide({
     ...ledger,
     schema: config.DATABASE_SCHEMA,
     verifyToken,
+    accessCodes,
     channels: channelSettings(config, logger, readModels.store),
     ...(config.INTAKE_RATE_PER_HOUR > 0 ? { intakeRatePerHour: config.INTAKE_RATE_PER_HOUR } : {}),
   });
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
   let drain: { isDraining(): boolean } | undefined;
   const app = createApp({
     logger,
-    routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry }).router],
+    routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes }).router],
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
       if (drain?.isDraining()) return { ready: false, detail: { draining: true } };

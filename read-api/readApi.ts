@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import type { Authenticator } from '../app/http/authenticate';
+import type { AccessCodes } from '../commands/accessCodeHash';
 import type { AgencyRegistry } from '../domain/routing';
 import type { ReadModelReader } from '../projections/store/readModelReader';
+import { channelRouteDescriptions } from './openapi/channelRoutes';
 import { commandRouteDescriptions } from './openapi/commandRoutes';
 import type { DescribedRoute } from './openapi/describedRoute';
 import { documentedApi } from './openapi/documentedApi';
@@ -13,6 +15,8 @@ export interface ReadApiDependencies {
   readonly reader: ReadModelReader;
   readonly authenticate: Authenticator;
   readonly agencies: AgencyRegistry;
+  /** Verifies receipt access codes (the same pepper as the command side). */
+  readonly accessCodes: Pick<AccessCodes, 'verify'>;
 }
 
 export interface ReadApi {
@@ -28,5 +32,5 @@ function readRoutes(deps: ReadApiDependencies): DescribedRoute[] {
 
 /** The read side over HTTP, one router per audience, and the OpenAPI document of the whole API. */
 export function createReadApi(deps: ReadApiDependencies): ReadApi {
-  return documentedApi(readRoutes(deps), commandRouteDescriptions(deps.agencies));
+  return documentedApi(readRoutes(deps), [...commandRouteDescriptions(deps.agencies), ...channelRouteDescriptions]);
 }

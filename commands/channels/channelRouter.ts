@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { RateDecision } from '../../app/http/rateLimitStore';
+import type { AccessCodes } from '../accessCodeHash';
+import type { EventStore } from '../../eventstore/port';
 import type { HandleCommand } from '../handleCommand';
 import type { PersonalDataSealer } from '../intake/submitComplaint';
 import type { SmsSender, TweetReplier } from './outboundPorts';
@@ -20,16 +22,18 @@ export interface ChannelSettings {
 
 export interface ChannelRouterDependencies {
   readonly handle: HandleCommand;
+  readonly store: EventStore;
   readonly vault: PersonalDataSealer;
+  readonly accessCodes: Pick<AccessCodes, 'hash'>;
   readonly clock: () => Date;
   readonly channels: ChannelSettings;
   readonly limitSmsSender?: (phone: string) => Promise<RateDecision>;
 }
 
 /** The gateways' webhooks: `POST /api/channels/sms` (SMS 1708) and `POST /api/channels/twitter` (@lapor1708). */
-export function channelRouter({ handle, vault, clock, channels, limitSmsSender }: ChannelRouterDependencies): Router {
+export function channelRouter({ handle, store, vault, accessCodes, clock, channels, limitSmsSender }: ChannelRouterDependencies): Router {
   const router = Router();
-  const intake = { handle, vault, clock, defaultRegionCode: channels.defaultRegionCode };
+  const intake = { handle, store, vault, accessCodes, clock, defaultRegionCode: channels.defaultRegionCode };
   const signed = (secret: string) => ({ secret, maxAgeSeconds: channels.maxAgeSeconds, clock });
   if (channels.sms) {
     router.post('/api/channels/sms', webhookRoute(signed(channels.sms.secret), SmsDelivery, smsWebhook({ ...intake, sms: channels.sms.sender, statusOf: channels.statusOf, ...(limitSmsSender ? { limitSender: limitSmsSender } : {}) })));

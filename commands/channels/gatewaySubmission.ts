@@ -3,6 +3,9 @@ import { ACCESS_CODE_RANDOM_BYTES, accessCodeFromRandomBytes } from '../../domai
 import type { PersonalData } from '../../domain/personalData';
 import { TRACKING_ID_RANDOM_BYTES, TrackingId, trackingIdFromRandomBytes } from '../../domain/trackingId';
 import type { Actor } from '../../eventstore/metadata';
+import type { EventStore } from '../../eventstore/port';
+import { complaintEventOf, complaintStreamId } from '../complaintStream';
+import type { AccessCodes } from '../accessCodeHash';
 import { derivedUuid } from '../derivedId';
 import type { HandleCommand } from '../handleCommand';
 import type { SubmissionDraft } from '../intake/submissionDraft';
@@ -25,8 +28,9 @@ const gatewayActor = (channel: GatewayChannel): Actor => ({ id: `${channel}-gate
 /**
  * Complaint id and request seed derive from the message id, so a redelivery finds the
  * complaint its first delivery filed and handleCommand appends nothing more (across nodes,
- * restarts and however long after). The tracking id of a redelivery is read from the
- * ledger, not from this draft. The access code is never sent over a gateway: gateway
+ * restarts and however long after). The tracking id is random, so the one answered is read
+ * back from the ledger: two deliveries racing on two nodes each draw one, and only the
+ * first append's is stored (the second append repeats stored event ids and writes nothing). The access code is never sent over a gateway: gateway
  * complaints cannot be confidential, so their content is public anyway.
  */
 function gatewayDraft(channel: GatewayChannel, messageId: string): SubmissionDraft {
@@ -50,7 +54,9 @@ export interface GatewayMessage {
 
 export interface GatewayIntakeDependencies {
   readonly handle: HandleCommand;
+  readonly store: EventStore;
   readonly vault: PersonalDataSealer;
+  readonly accessCodes: Pick<AccessCodes, 'hash'>;
   readonly defaultRegionCode: string;
 }
 
@@ -71,11 +77,8 @@ export async function fileGatewayMessage(deps: GatewayIntakeDependencies, messag
     causationId: requestId,
   });
   switch (outcome.kind) {
-    case 'accepted': {
-      const submitted = outcome.events.find((appended) => appended.event.type === 'ComplaintSubmitted')?.event;
-      if (submitted?.type !== 'ComplaintSubmitted') throw new Error(`complaint ${outcome.complaintId} has no submission event`);
-      return { kind: 'filed', complaintId: outcome.complaintId, trackingId: TrackingId.parse(submitted.data.trackingId), redelivered: outcome.alreadyApplied };
-    }
+    case 'accepted':
+      return { kind: 'filed', complaintId: outcome.complaintId, trackingId: await storedTrackingId(deps.store, outcome.complaintId), redelivered: outcome.alreadyApplied };
     case 'refused':
       return { kind: 'refused', code: outcome.error.code, message: outcome.error.message };
     case 'reporter_erased':
@@ -85,4 +88,11 @@ export async function fileGatewayMessage(deps: GatewayIntakeDependencies, messag
     case 'precondition_failed':
       throw new Error(`gateway message ${message.channel}/${message.messageId}: ${outcome.kind}`);
   }
+}
+
+async function storedTrackingId(store: EventStore, complaintId: string): Promise<TrackingId> {
+  const [first] = await store.readStream(complaintStreamId(complaintId), { maxCount: 1 });
+  const submitted = first && complaintEventOf(first);
+  if (submitted?.type !== 'ComplaintSubmitted') throw new Error(`complaint ${complaintId} has no submission event`);
+  return TrackingId.parse(submitted.data.trackingId);
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { postRoute, type PostRouteDependencies } from '../../app/http/postRoute';
 import type { AgencyDirectory } from '../../domain/complaint';
+import type { AccessCodes } from '../accessCodeHash';
 import type { HandleCommand } from '../handleCommand';
 import type { PersonalDataSealer } from '../intake/submitComplaint';
 import { complaintActionRoute } from './complaintActionRoute';
@@ -12,6 +13,7 @@ export interface CommandRouterDependencies extends PostRouteDependencies {
   readonly handle: HandleCommand;
   readonly vault: PersonalDataSealer & PersonalDataEraser;
   readonly agencies: AgencyDirectory;
+  readonly accessCodes: Pick<AccessCodes, 'hash'>;
 }
 
 /** The write side over HTTP: intake, one route per action, reporter erasure. */

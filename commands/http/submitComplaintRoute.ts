@@ -3,6 +3,7 @@ import { jsonResult, problemResult } from '../../app/http/httpResult';
 import { problem } from '../../app/http/problem';
 import { parseInput } from '../../app/http/validation';
 import type { AgencyDirectory } from '../../domain/complaint';
+import type { AccessCodes } from '../accessCodeHash';
 import type { HandleCommand } from '../handleCommand';
 import { mintSubmissionDraft, SubmissionDraft } from '../intake/submissionDraft';
 import { submitComplaint, type PersonalDataSealer } from '../intake/submitComplaint';
@@ -14,6 +15,7 @@ export interface SubmitRouteDependencies {
   readonly handle: HandleCommand;
   readonly vault: PersonalDataSealer;
   readonly agencies: AgencyDirectory;
+  readonly accessCodes: Pick<AccessCodes, 'hash'>;
 }
 
 const reporterErased = problemResult(

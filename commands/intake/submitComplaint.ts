@@ -2,7 +2,7 @@ import type { CommandOf } from '../../domain/complaint';
 import type { PersonalData, SealedPersonalData } from '../../domain/personalData';
 import type { Actor, Channel } from '../../eventstore/metadata';
 import { ErasedKey } from '../../eventstore/vault/personalDataVault';
-import { hashAccessCode } from '../accessCodeHash';
+import type { AccessCodes } from '../accessCodeHash';
 import type { CommandOutcome } from '../commandOutcome';
 import type { HandleCommand } from '../handleCommand';
 import { personalDataKeyFor } from './personalDataKeys';
@@ -29,7 +29,10 @@ export interface Submission {
 export type SubmissionOutcome = CommandOutcome | { readonly kind: 'reporter_erased' };
 
 /** Files a complaint from any channel: hash the access code, seal the personal data, submit. */
-export async function submitComplaint(deps: { readonly handle: HandleCommand; readonly vault: PersonalDataSealer }, submission: Submission): Promise<SubmissionOutcome> {
+export async function submitComplaint(
+  deps: { readonly handle: HandleCommand; readonly vault: PersonalDataSealer; readonly accessCodes: Pick<AccessCodes, 'hash'> },
+  submission: Submission,
+): Promise<SubmissionOutcome> {
   const { draft, actor } = submission;
   let reporter: SealedPersonalData | undefined;
   try {
@@ -44,7 +47,7 @@ export async function submitComplaint(deps: { readonly handle: HandleCommand; re
     ...submission.report,
     complaintId: draft.complaintId,
     trackingId: draft.trackingId,
-    accessCodeHash: await hashAccessCode(draft.accessCode),
+    accessCodeHash: deps.accessCodes.hash(draft.accessCode),
     channel: submission.channel,
     ...(reporter === undefined ? {} : { reporter }),
   };

@@ -4,6 +4,7 @@ import { createCommandSide } from '../../app/commandSide';
 import { bearerAuthenticator } from '../../app/http/authenticate';
 import { createApp } from '../../app/http/createApp';
 import { createLogger } from '../../app/logger';
+import { accessCodeHashes } from '../../commands/accessCodeHash';
 import { complaintEventRegistry } from '../../domain/complaint';
 import { agencyRegistry } from '../../domain/routing';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
@@ -15,6 +16,7 @@ import { PostgresReadModelStore } from '../../projections/store/postgres/postgre
 import type { OpenApiDocument } from '../../read-api/openapi/openApiDocument';
 import { createReadApi } from '../../read-api/readApi';
 import { createTestTokens } from '../app/auth/testTokens';
+import { recordingChannels } from '../commands/channels/channelHarness';
 import { NOW, type ApiHarness } from '../commands/http/apiHarness';
 import { openApiConformance, type Conformance } from './openApiConformance';
 
@@ -38,8 +40,9 @@ export async function openReadApiHarness(sql: SqlClient, schema: string): Promis
   const readStore = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
   const runner = new ProjectionRunner({ events: store, store: readStore, personalData: vault }, { projections: allProjections });
   const tokens = createTestTokens();
-  const commandSide = await createCommandSide({ store, vault, sql, schema, verifyToken: tokens.verify, clock: () => new Date(NOW) });
-  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry });
+  const accessCodes = accessCodeHashes(randomBytes(32));
+  const commandSide = await createCommandSide({ store, vault, sql, schema, verifyToken: tokens.verify, accessCodes, clock: () => new Date(NOW) });
+  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes });
   const app: Express = createApp({
     logger: createLogger('silent'),
     routers: [commandSide.router, readApi.router],
@@ -51,6 +54,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string): Promis
     store,
     vault,
     tokens,
+    accessCodes,
     readStore,
     document: readApi.document,
     conformance: openApiConformance(readApi.document),

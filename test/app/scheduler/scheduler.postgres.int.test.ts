@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { runSchedulerPass, type DueCandidates } from '../../../app/scheduler/schedulerPass';
+import { accessCodeHashes } from '../../../commands/accessCodeHash';
 import { complaintStreamId } from '../../../commands/complaintStream';
 import { createCommandHandler, type HandleCommand } from '../../../commands/handleCommand';
 import { mintSubmissionDraft } from '../../../commands/intake/submissionDraft';
@@ -40,7 +41,7 @@ async function fileComplaint(): Promise<string> {
     confidential: false,
   };
   const outcome = await submitComplaint(
-    { handle: handlerAt(FILED_AT), vault },
+    { handle: handlerAt(FILED_AT), vault, accessCodes: accessCodeHashes(randomBytes(32)) },
     { report, channel: 'web', actor: { id: 'anonymous', role: 'public' }, draft, correlationId: 'test', causationId: 'test' },
   );
   if (outcome.kind !== 'accepted') throw new Error(`filing failed: ${outcome.kind}`);

@@ -5,6 +5,7 @@ import { createCommandSide, type CommandSideParts } from '../../../app/commandSi
 import { createApp } from '../../../app/http/createApp';
 import { createLogger } from '../../../app/logger';
 import type { TokenClaims } from '../../../app/auth/tokenClaims';
+import { accessCodeHashes, type AccessCodes } from '../../../commands/accessCodeHash';
 import { complaintStreamId } from '../../../commands/complaintStream';
 import { complaintEventRegistry } from '../../../domain/complaint';
 import type { RecordedEvent } from '../../../eventstore/port';
@@ -26,6 +27,7 @@ export interface ApiHarness {
   readonly store: PostgresEventStore;
   readonly vault: PersonalDataVault;
   readonly tokens: TestTokens;
+  readonly accessCodes: AccessCodes;
   close(): Promise<void>;
 }
 
@@ -34,11 +36,12 @@ export async function openApiHarness(sql: SqlClient, schema: string, options: Pi
   const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const tokens = createTestTokens();
+  const accessCodes = accessCodeHashes(randomBytes(32));
   const node = async (): Promise<Express> => {
-    const side = await createCommandSide({ ...options, store, vault, sql, schema, verifyToken: tokens.verify, clock: () => new Date(NOW) });
+    const side = await createCommandSide({ ...options, store, vault, sql, schema, verifyToken: tokens.verify, accessCodes, clock: () => new Date(NOW) });
     return createApp({ logger: createLogger('silent'), routers: [side.router], checkReadiness: async () => ({ ready: true, detail: {} }) });
   };
-  return { app: await node(), secondNode: await node(), store, vault, tokens, close: () => store.close() };
+  return { app: await node(), secondNode: await node(), store, vault, tokens, accessCodes, close: () => store.close() };
 }
 
 export const validReport = (overrides: Record<string, unknown> = {}) => ({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { verifyAccessCode } from '../../../commands/accessCodeHash';
 import { reporterKeyId } from '../../../commands/intake/personalDataKeys';
 import { SealedPersonalData } from '../../../domain/personalData';
 import { apiClient, OTHER_AGENCY, UNIT, validReport, type ApiHarness } from './apiHarness';
@@ -60,7 +59,7 @@ export function commandRoutesSuite(label: string, harness: () => ApiHarness): vo
       expect(JSON.stringify(submitted?.data)).not.toMatch(/Budi|0812|3273012345678901|"accessCode"/);
       const data = submitted?.data as { accessCodeHash: string; reporter: unknown; reporterAccountId?: string };
       expect(data.reporterAccountId).toBeUndefined();
-      await expect(verifyAccessCode(response.body.accessCode, data.accessCodeHash)).resolves.toBe(true);
+      await expect(harness().accessCodes.verify(response.body.accessCode, data.accessCodeHash)).resolves.toBe(true);
       const opened = await harness().vault.open(SealedPersonalData.parse(data.reporter));
       expect(opened).toEqual({ erased: false, data: { name: 'Budi Santoso', phone: '081234567890', nik: '3273012345678901' } });
       expect(submitted?.metadata).toMatchObject({ actor: { id: 'anonymous', role: 'public' }, channel: 'web' });

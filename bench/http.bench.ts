@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:http`: complaints accepted per second over HTTP. The real server
+ * (app/main.ts) runs as a child process on PostgreSQL (loopback, a fresh schema) while
+ * autocannon posts the web form with 50 connections. The server is an API node as
+ * deployed at scale: projections and the scheduler run elsewhere (RUN_PROJECTIONS=false,
+ * SCHEDULER_INTERVAL_SECONDS=0), and the per-address rate limit is off because every
+ * request comes from one address here. Peak RSS is the server's VmHWM.
+ * Last line: `intake_per_s=<n> p99_ms=<n> rss_mb=<n>`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { createPgSqlClient } from '../eventstore/postgres/pgSqlClient';
+import { checkLoopbackUrl } from './benchConfig';
+import { machineLine } from './machineInfo';
+
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const connections = 50;
+
+const complaint = JSON.stringify({
+  kind: 'pengaduan',
+  title: 'Jalan berlubang di Jl. Soekarno-Hatta',
+  chronology: 'Sejak Januari ada lubang besar di depan pasar; dua pengendara motor sudah jatuh. Mohon segera diperbaiki.',
+  incidentDate: '2025-02-20',
+  regionCode: '32.73',
+  category: 'infrastruktur',
+  reporter: { name: 'Budi Santoso', phone: '081234567890' },
+});
+
+function startServer(schema: string): Promise<{ child: ChildProcess; url: string }> {
+  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      EVENTSTORE_URL: databaseUrl,
+      DATABASE_SCHEMA: schema,
+      VAULT_MASTER_KEY: randomBytes(32).toString('base64'),
+      JWT_PUBLIC_KEY: publicKey,
+      RUN_PROJECTIONS: 'false',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      INTAKE_RATE_PER_HOUR: '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
+  });
+}
+
+const peakRssMb = (pid: number): number => {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+};
+
+function load(url: string, duration: number): Promise<autocannon.Result> {
+  return autocannon({ url: `${url}/api/complaints`, method: 'POST', headers: { 'content-type': 'application/json' }, body: complaint, connections, duration });
+}
+
+async function main(): Promise<void> {
+  checkLoopbackUrl(databaseUrl);
+  console.log(machineLine());
+  const schema = `bench_http_${randomBytes(4).toString('hex')}`;
+  const sql = createPgSqlClient({ connectionString: databaseUrl, maxConnections: 2 });
+  const { child, url } = await startServer(schema);
+  try {
+    await load(url, warmupSeconds);
+    const result = await load(url, seconds);
+    const [{ count }] = (await sql.query<{ count: string }>(`SELECT count(*) FROM ${schema}.events WHERE event_type = 'ComplaintSubmitted'`)) as [{ count: string }];
+    const accepted = result['2xx'];
+    const rss = peakRssMb(child.pid!);
+    console.log(
+      `${connections} connections, ${seconds} s: ${accepted} accepted (201), ${result.non2xx} other answers, ${result.errors} errors, ${count} submissions in the ledger (warm-up included)`,
+    );
+    console.log(`latency ms: p50=${result.latency.p50} p90=${result.latency.p90} p99=${result.latency.p99} max=${result.latency.max}`);
+    console.log(`intake_per_s=${Math.round(accepted / seconds)} p99_ms=${result.latency.p99} rss_mb=${Math.round(rss)}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await sql.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
