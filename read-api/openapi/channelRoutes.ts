@@ -3,7 +3,7 @@ import { SmsDelivery } from '../../commands/channels/smsWebhook';
 import { TweetDelivery } from '../../commands/channels/twitterWebhook';
 import { SIGNATURE_HEADER } from '../../commands/channels/webhookSignature';
 import { commonProblems, problemResponse } from './problemSchema';
-import type { RouteDescription } from './routeDescription';
+import type { ResponseDescription, RouteDescription } from './routeDescription';
 
 /*
  * The gateways' webhooks (commands/channels/channelRouter.ts), described with the payload
@@ -19,7 +19,7 @@ const SignatureHeaders = z
 const Filed = z.object({ outcome: z.literal('filed'), trackingId: z.string(), redelivered: z.boolean() }).strict();
 const Refused = z.object({ outcome: z.literal('refused'), code: z.string() }).strict();
 
-const webhook = (channel: 'sms' | 'twitter', summary: string, body: z.ZodType, answer: z.ZodType): RouteDescription => ({
+const webhook = (channel: 'sms' | 'twitter', summary: string, body: z.ZodType, answer: z.ZodType, more: Readonly<Record<number, ResponseDescription>> = {}): RouteDescription => ({
   method: 'post',
   path: `/api/channels/${channel}`,
   operationId: `${channel}Webhook`,
@@ -34,6 +34,7 @@ const webhook = (channel: 'sms' | 'twitter', summary: string, body: z.ZodType, a
     401: problemResponse('The signature is missing, wrong or too old'),
     413: problemResponse('The request body is too large'),
     415: problemResponse('The request body is not JSON'),
+    ...more,
     500: commonProblems[500],
   },
 });
@@ -44,6 +45,7 @@ export const channelRouteDescriptions: readonly RouteDescription[] = [
     'SMS 1708 gateway: a complaint, a status request (a tracking id) or help',
     SmsDelivery,
     z.discriminatedUnion('outcome', [Filed, Refused, z.object({ outcome: z.enum(['status_sent', 'help_sent']) }).strict()]),
+    { 429: problemResponse('Too many messages from this sender this hour: deliver again after Retry-After (the message is deferred, not lost)') },
   ),
   webhook('twitter', 'Twitter/X @lapor1708 relay: a mention becomes a complaint', TweetDelivery, z.discriminatedUnion('outcome', [Filed, Refused, z.object({ outcome: z.literal('ignored') }).strict()])),
 ];

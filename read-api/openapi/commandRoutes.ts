@@ -42,6 +42,7 @@ const submitRoute = (agencies: AgencyDirectory): RouteDescription => ({
     401: commonProblems[401],
     ...postProblems,
     409: problemResponse('The account was erased, or a request with this Idempotency-Key is still running'),
+    429: problemResponse('Too many complaints from this address, phone or account this hour (when limits are configured); see Retry-After'),
     500: commonProblems[500],
     503: problemResponse('The complaint was contended; retry'),
   },

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createPGliteSqlClient, openPGlite } from '../../eventstore/postgres/pgliteSqlClient';
 import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { complaintActions } from '../../commands/http/complaintActions';
+import { signedHeaders, SMS_SECRET, TWITTER_SECRET } from '../commands/channels/channelHarness';
 import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
 
 let sql: SqlClient;
@@ -98,6 +99,20 @@ describe('the OpenAPI document', () => {
     const invalid = await request(harness.app).post(`/api/complaints/${submitted.body.id}/rate`).set('authorization', admin).send({ score: 9 });
     expect(invalid.status).toBe(400);
     harness.conformance.assertConforms(invalid);
+  });
+
+  it('gateway webhook answers conform to it (a filed SMS, a refused signature, a tweet)', async () => {
+    const sms = JSON.stringify({ messageId: 'sms-openapi-1', from: '6281234567890', text: 'Lampu jalan di Jl. Merdeka mati sejak seminggu' });
+    const filed = await request(harness.app).post('/api/channels/sms').set(signedHeaders(SMS_SECRET, sms)).send(sms);
+    expect(filed.status).toBe(200);
+    harness.conformance.assertConforms(filed);
+    const forged = await request(harness.app).post('/api/channels/sms').set(signedHeaders('not-the-secret', sms)).send(sms);
+    expect(forged.status).toBe(401);
+    harness.conformance.assertConforms(forged);
+    const tweet = JSON.stringify({ tweetId: '1234567890', author: '@warga_bdg', text: '@lapor1708 jalan rusak di depan pasar' });
+    const mention = await request(harness.app).post('/api/channels/twitter').set(signedHeaders(TWITTER_SECRET, tweet)).send(tweet);
+    expect(mention.status).toBe(200);
+    harness.conformance.assertConforms(mention);
   });
 
   it('the conformance check fails an answer the document does not allow', async () => {

@@ -41,7 +41,17 @@ export async function openReadApiHarness(sql: SqlClient, schema: string): Promis
   const runner = new ProjectionRunner({ events: store, store: readStore, personalData: vault }, { projections: allProjections });
   const tokens = createTestTokens();
   const accessCodes = accessCodeHashes(randomBytes(32));
-  const commandSide = await createCommandSide({ store, vault, sql, schema, verifyToken: tokens.verify, accessCodes, clock: () => new Date(NOW) });
+  // Both gateway channels on, so that their webhooks are mounted (and checked against the document) too.
+  const commandSide = await createCommandSide({
+    store,
+    vault,
+    sql,
+    schema,
+    verifyToken: tokens.verify,
+    accessCodes,
+    clock: () => new Date(NOW),
+    channels: recordingChannels().settings,
+  });
   const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes });
   const app: Express = createApp({
     logger: createLogger('silent'),
