@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Logger } from './logger';
 
 export interface Drain {
@@ -16,12 +16,21 @@ export interface Drain {
  */
 export function drainOnSignals(server: Server, options: { readonly graceMs: number; readonly logger: Logger; readonly afterDrain: () => Promise<void> }): Drain {
   let draining = false;
-  server.on('request', (_req, res) => {
-    if (draining) res.setHeader('connection', 'close');
+  // Responses not yet started: each tells its client to close the connection once drain begins.
+  const unanswered = new Set<ServerResponse>();
+  const closeAfter = (res: ServerResponse): void => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+  };
+  server.on('request', (_req, res: ServerResponse) => {
+    if (draining) return closeAfter(res);
+    unanswered.add(res);
+    res.once('finish', () => unanswered.delete(res));
+    res.once('close', () => unanswered.delete(res));
   });
   const drain = (signal: NodeJS.Signals): void => {
     if (draining) return;
     draining = true;
+    unanswered.forEach(closeAfter);
     options.logger.info({ signal }, 'draining: no new connections; finishing requests in flight');
     const cut = setTimeout(() => {
       options.logger.warn({ graceMs: options.graceMs }, 'grace period over: closing the connections still open');

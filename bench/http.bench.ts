@@ -7,10 +7,10 @@
  * request comes from one address here. Peak RSS is the server's VmHWM.
  * Last line: `intake_per_s=<n> p99_ms=<n> rss_mb=<n>`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { startServerProcess } from '../app/tools/serverProcess';
 import { createPgSqlClient } from '../eventstore/postgres/pgSqlClient';
 import { checkLoopbackUrl } from './benchConfig';
 import { machineLine } from './machineInfo';
@@ -30,34 +30,6 @@ const complaint = JSON.stringify({
   reporter: { name: 'Budi Santoso', phone: '081234567890' },
 });
 
-function startServer(schema: string): Promise<{ child: ChildProcess; url: string }> {
-  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      EVENTSTORE_URL: databaseUrl,
-      DATABASE_SCHEMA: schema,
-      VAULT_MASTER_KEY: randomBytes(32).toString('base64'),
-      JWT_PUBLIC_KEY: publicKey,
-      RUN_PROJECTIONS: 'false',
-      SCHEDULER_INTERVAL_SECONDS: '0',
-      INTAKE_RATE_PER_HOUR: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
-}
-
 const peakRssMb = (pid: number): number => {
   const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return line ? Number(line[1]) / 1024 : Number.NaN;
@@ -72,7 +44,12 @@ async function main(): Promise<void> {
   console.log(machineLine());
   const schema = `bench_http_${randomBytes(4).toString('hex')}`;
   const sql = createPgSqlClient({ connectionString: databaseUrl, maxConnections: 2 });
-  const { child, url } = await startServer(schema);
+  const { child, url } = await startServerProcess(databaseUrl, schema, {
+    RUN_PROJECTIONS: 'false',
+    SCHEDULER_INTERVAL_SECONDS: '0',
+    INTAKE_RATE_PER_HOUR: '0',
+    LOG_LEVEL: 'warn',
+  });
   try {
     await load(url, warmupSeconds);
     const result = await load(url, seconds);
