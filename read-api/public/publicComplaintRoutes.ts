@@ -3,7 +3,6 @@ import { HttpProblem } from '../../app/http/httpProblem';
 import { jsonResult } from '../../app/http/httpResult';
 import { problem } from '../../app/http/problem';
 import type { AgencyRegistry } from '../../domain/routing';
-import { parseTrackingId } from '../../domain/trackingId';
 import { PUBLIC_PROJECTION, publicComplaintsCollection } from '../../projections/public/publicProjection';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
 import { csvDocument, csvHeaders, CSV_CONTENT_TYPE } from '../csv';
@@ -11,20 +10,9 @@ import { describedRoute, textResult, type DescribedRoute } from '../openapi/desc
 import { commonProblems } from '../openapi/problemSchema';
 import { CSV_CONTENT } from '../openapi/routeDescription';
 import { pageOf } from '../pagination';
+import { TrackingIdParameter } from '../trackingIdParameter';
 import { CaseViewSchema, StatusOnlyViewSchema } from '../views/caseViewSchema';
 import { publicListDocumentQuery, publicListQuery, type PublicListQuery } from './publicComplaintQuery';
-
-/** A tracking id as people type or dictate it (any case, hyphens); a mistyped one is a 400 that says so. */
-export const TrackingIdParameter = z
-  .string()
-  .max(64)
-  .transform((input, context) => {
-    const parsed = parseTrackingId(input);
-    if (parsed.ok) return parsed.trackingId;
-    context.addIssue({ code: 'custom', message: parsed.error.message });
-    return z.NEVER;
-  })
-  .meta({ description: 'Tracking id as printed on the receipt (any case; hyphens and spaces ignored)' });
 
 /** A list entry: the public view without the long text; the page has the rest. */
 export const PublicComplaintSummary = z.object(

@@ -10,7 +10,7 @@ import type { ReadModelReader } from '../../projections/store/readModelReader';
 import { describedRoute, type DescribedRoute } from '../openapi/describedRoute';
 import { commonProblems, problemResponse } from '../openapi/problemSchema';
 import { cursorParameter, limitParameter, pageOf } from '../pagination';
-import { TrackingIdParameter } from '../public/publicComplaintRoutes';
+import { TrackingIdParameter } from '../trackingIdParameter';
 import { CaseViewSchema } from '../views/caseViewSchema';
 
 /** The reporter read model's document: the view, and the hash that never leaves this file. */
