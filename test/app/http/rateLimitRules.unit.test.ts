@@ -1,0 +1,33 @@
+import type { Request } from 'express';
+import { intakeRateChecks, phoneSubject } from '../../../app/http/rateLimitRules';
+import type { Actor } from '../../../eventstore/metadata';
+
+/** Just what the rules read of a request. */
+const requestWith = (body: unknown, headers: Record<string, string> = {}): Request =>
+  ({ body, ip: '203.0.113.7', socket: {}, get: (name: string) => headers[name.toLowerCase()] }) as unknown as Request;
+
+const reporter: Actor = { id: 'acct-7', role: 'reporter' };
+const [byAddress, byPhone, byAccount] = intakeRateChecks(30, async () => reporter);
+
+describe('intake rate-limit subjects', () => {
+  test('one phone however it is written', () => {
+    expect(new Set(['081234567890', '+62 812-3456-7890', '6281234567890'].map(phoneSubject))).toEqual(new Set(['6281234567890']));
+  });
+
+  test('address always; phone only when the form gives one; account only with a reporter token', async () => {
+    expect(await byAddress!.subjectsOf(requestWith({}))).toEqual(['203.0.113.7']);
+    expect(await byPhone!.subjectsOf(requestWith({ reporter: { phone: '0812 3456 7890' } }))).toEqual(['6281234567890']);
+    expect(await byPhone!.subjectsOf(requestWith({ reporter: { name: 'Budi' } }))).toEqual([]);
+    expect(await byPhone!.subjectsOf(requestWith(undefined))).toEqual([]);
+    expect(await byAccount!.subjectsOf(requestWith({}))).toEqual([]);
+    expect(await byAccount!.subjectsOf(requestWith({}, { authorization: 'Bearer x' }))).toEqual(['acct-7']);
+  });
+
+  test('the rules count per hour, at the configured rate', () => {
+    expect([byAddress, byPhone, byAccount].map((check) => check!.rule)).toEqual([
+      { name: 'intake-address', limit: 30, periodSeconds: 3600 },
+      { name: 'intake-phone', limit: 30, periodSeconds: 3600 },
+      { name: 'intake-account', limit: 30, periodSeconds: 3600 },
+    ]);
+  });
+});
