@@ -18,6 +18,7 @@ import { createPgSqlClient } from '../eventstore/postgres/pgSqlClient';
 import type { SqlClient } from '../eventstore/postgres/sqlClient';
 import { collectionCatalog } from '../projections/catalog';
 import { PUBLIC_PROJECTION, publicComplaintsCollection, publicProjection } from '../projections/public/publicProjection';
+import { LAST_POSITION } from '../projections/store/collectionSpec';
 import { MAX_PAGE_SIZE } from '../projections/store/documentQuery';
 import { PostgresReadModelStore } from '../projections/store/postgres/postgresReadModelStore';
 import { machineLine } from './machineInfo';
@@ -53,7 +54,8 @@ async function samplePaths(client: SqlClient, schema: string): Promise<{ pages: 
       const found = await store.findDocuments(PUBLIC_PROJECTION, {
         collection: publicComplaintsCollection.name,
         where: [{ field: 'listed', op: 'eq', value: listed }],
-        orderBy: { field: 'submittedAt', direction: 'desc' },
+        // Confidential (status-only) entries carry no keys but `listed`: only lastPosition orders them.
+        orderBy: { field: listed ? 'submittedAt' : LAST_POSITION, direction: 'desc' },
         limit: MAX_PAGE_SIZE,
         ...(cursor === undefined ? {} : { cursor }),
       });
