@@ -14,7 +14,7 @@ import type { TokenVerifier } from './auth/tokenVerifier';
 import { bearerAuthenticator } from './http/authenticate';
 import { IdempotencyStore } from './http/idempotency/idempotencyStore';
 import { rateLimit } from './http/rateLimit';
-import { intakeRateChecks, phoneSubject, smsSenderRule } from './http/rateLimitRules';
+import { accessCodeRateChecks, intakeRateChecks, phoneSubject, smsSenderRule } from './http/rateLimitRules';
 import { RateLimitStore } from './http/rateLimitStore';
 
 export interface CommandSideParts {
@@ -30,8 +30,8 @@ export interface CommandSideParts {
   readonly limits?: TimeLimits;
   /** SMS 1708 and Twitter/X webhooks; none without. */
   readonly channels?: ChannelSettings;
-  /** Complaints per hour per client address, phone, account and SMS sender; none without. */
-  readonly intakeRatePerHour?: number;
+  /** Rate limits (none without): complaints per hour per client address, phone, account and SMS sender; access-code tries per hour per address and per complaint. */
+  readonly rateLimits?: { readonly intakePerHour: number; readonly accessCodeTriesPerHour: number };
 }
 
 export interface CommandSide {
@@ -56,11 +56,15 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   const idempotency = await IdempotencyStore.open(parts.sql, parts.schema);
   const authenticate = bearerAuthenticator(parts.verifyToken);
   const router = Router();
-  const limits = parts.intakeRatePerHour === undefined ? undefined : { perHour: parts.intakeRatePerHour, store: await RateLimitStore.open(parts.sql, parts.schema) };
-  if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.perHour, authenticate)));
+  const limits = parts.rateLimits && { ...parts.rateLimits, store: await RateLimitStore.open(parts.sql, parts.schema) };
+  if (limits) {
+    router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.intakePerHour, authenticate)));
+    // The read API answers this route once the limit lets the request through.
+    router.get('/api/reporter/complaints/:trackingId', rateLimit(limits.store, accessCodeRateChecks(limits.accessCodeTriesPerHour)));
+  }
   router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate }));
   if (parts.channels) {
-    const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.perHour), phoneSubject(phone)));
+    const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.intakePerHour), phoneSubject(phone)));
     router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
   }
   return { handle, router, idempotency, ...(limits ? { rateLimits: limits.store } : {}) };

@@ -45,6 +45,8 @@ export const Config = z.object({
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().positive().default(24),
   /** On SIGTERM, how long requests in flight may take before their connections are cut. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(25),
+  /** Access-code tries per hour per client address and per complaint (404 answers a wrong code; 429 beyond). */
+  ACCESS_CODE_TRIES_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Where an SMS or tweet without a region code is filed until the admin routes it (31: DKI Jakarta). */
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
   ...JwtConfig.shape,

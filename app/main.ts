@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     verifyToken,
     accessCodes,
     channels: channelSettings(config, logger, readModels.store),
-    ...(config.INTAKE_RATE_PER_HOUR > 0 ? { intakeRatePerHour: config.INTAKE_RATE_PER_HOUR } : {}),
+    ...(config.INTAKE_RATE_PER_HOUR > 0 ? { rateLimits: { intakePerHour: config.INTAKE_RATE_PER_HOUR, accessCodeTriesPerHour: config.ACCESS_CODE_TRIES_PER_HOUR } } : {}),
   });
   const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
   let drain: { isDraining(): boolean } | undefined;

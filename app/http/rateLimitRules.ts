@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { parseTrackingId } from '../../domain/trackingId';
 import type { Authenticator } from './authenticate';
 import { clientAddressOf, type RateLimitCheck } from './rateLimit';
 import type { RateRule } from './rateLimitStore';
@@ -31,6 +32,22 @@ export function intakeRateChecks(perHour: number, authenticate: Authenticator): 
         return actor.role === 'reporter' ? [actor.id] : [];
       },
     },
+  ];
+}
+
+/**
+ * Reading a complaint with a receipt access code: per client address and per tracking id, so
+ * guessing one complaint's 50-bit code from many addresses is held back too. Logins are not counted.
+ */
+export function accessCodeRateChecks(triesPerHour: number): RateLimitCheck[] {
+  const guessing = (req: Request): boolean => req.get('x-access-code') !== undefined;
+  const trackingIdOf = (raw: string): string => {
+    const parsed = parseTrackingId(raw);
+    return parsed.ok ? parsed.trackingId : raw;
+  };
+  return [
+    { rule: hourly('access-code-address', triesPerHour), subjectsOf: (req) => (guessing(req) ? [clientAddressOf(req)] : []) },
+    { rule: hourly('access-code-complaint', triesPerHour), subjectsOf: (req) => (guessing(req) ? [trackingIdOf(String(req.params.trackingId))] : []) },
   ];
 }
 

@@ -1,10 +1,11 @@
 import type { Request } from 'express';
-import { intakeRateChecks, phoneSubject } from '../../../app/http/rateLimitRules';
+import { accessCodeRateChecks, intakeRateChecks, phoneSubject } from '../../../app/http/rateLimitRules';
+import { displayTrackingId, trackingIdFromRandomBytes } from '../../../domain/trackingId';
 import type { Actor } from '../../../eventstore/metadata';
 
 /** Just what the rules read of a request. */
-const requestWith = (body: unknown, headers: Record<string, string> = {}): Request =>
-  ({ body, ip: '203.0.113.7', socket: {}, get: (name: string) => headers[name.toLowerCase()] }) as unknown as Request;
+const requestWith = (body: unknown, headers: Record<string, string> = {}, params: Record<string, string> = {}): Request =>
+  ({ body, params, ip: '203.0.113.7', socket: {}, get: (name: string) => headers[name.toLowerCase()] }) as unknown as Request;
 
 const reporter: Actor = { id: 'acct-7', role: 'reporter' };
 const [byAddress, byPhone, byAccount] = intakeRateChecks(30, async () => reporter);
@@ -29,5 +30,18 @@ describe('intake rate-limit subjects', () => {
       { name: 'intake-phone', limit: 30, periodSeconds: 3600 },
       { name: 'intake-account', limit: 30, periodSeconds: 3600 },
     ]);
+  });
+});
+
+describe('access-code rate-limit subjects', () => {
+  const [perAddress, perComplaint] = accessCodeRateChecks(10);
+
+  test('only requests with an access code count: per address, and per complaint whichever way its id is typed', async () => {
+    const typed = (trackingId: string) => requestWith(undefined, { 'x-access-code': 'AAAAA-AAAAA' }, { trackingId });
+    expect(await perAddress!.subjectsOf(typed('x'))).toEqual(['203.0.113.7']);
+    const trackingId = trackingIdFromRandomBytes(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(await perComplaint!.subjectsOf(typed(displayTrackingId(trackingId).toLowerCase()))).toEqual([trackingId]);
+    expect(await perAddress!.subjectsOf(requestWith(undefined, {}, { trackingId: 'x' }))).toEqual([]);
+    expect(await perComplaint!.subjectsOf(requestWith(undefined, {}, { trackingId: 'x' }))).toEqual([]);
   });
 });

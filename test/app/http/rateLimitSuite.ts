@@ -16,7 +16,7 @@ export function rateLimitSuite(label: string, database: () => { readonly sql: Sq
   beforeAll(async () => {
     const { sql, schema } = database();
     store = await RateLimitStore.open(sql, schema);
-    harness = await openApiHarness(sql, schema, { channels: channels.settings, intakeRatePerHour: 2 });
+    harness = await openApiHarness(sql, schema, { channels: channels.settings, rateLimits: { intakePerHour: 2, accessCodeTriesPerHour: 3 } });
   });
   afterAll(() => harness.close());
 
@@ -76,6 +76,16 @@ export function rateLimitSuite(label: string, database: () => { readonly sql: Sq
       // 2 an hour: the next one in 30 minutes.
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(1700);
       expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(1800);
+    });
+
+    test('access-code tries: the fourth within the hour on one complaint is 429; a login is not counted', async () => {
+      const lookup = (trackingId: string, headers: Record<string, string>) => request(harness.app).get(`/api/reporter/complaints/${trackingId}`).set(headers);
+      const trackingId = '8Z5KQ3M0TWAXW';
+      for (const code of ['AAAAA-AAAAA', 'BBBBB-BBBBB', 'CCCCC-CCCCC']) expect((await lookup(trackingId, { 'x-access-code': code })).status).toBe(404);
+      const limited = await lookup(trackingId.toLowerCase(), { 'x-access-code': 'DDDDD-DDDDD' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(1100);
+      expect((await lookup(trackingId, {})).status).toBe(404);
     });
 
     test('SMS: the third message within the hour from one sender is 429 (the gateway delivers it later); another sender is not held back', async () => {

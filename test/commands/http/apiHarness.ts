@@ -32,7 +32,7 @@ export interface ApiHarness {
 }
 
 /** `options`: the optional parts of the command side (gateway channels, rate limits) for suites that need them. */
-export async function openApiHarness(sql: SqlClient, schema: string, options: Pick<CommandSideParts, 'channels' | 'intakeRatePerHour'> = {}): Promise<ApiHarness> {
+export async function openApiHarness(sql: SqlClient, schema: string, options: Pick<CommandSideParts, 'channels' | 'rateLimits'> = {}): Promise<ApiHarness> {
   const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const tokens = createTestTokens();
