@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ChannelSettings } from '../commands/channels/channelRouter';
+import { httpSmsSender } from '../commands/channels/httpSmsSender';
 import { loggingSmsSender, loggingTweetReplier } from '../commands/channels/loggingReplies';
+import type { SmsSender } from '../commands/channels/outboundPorts';
 import type { ComplaintStatusLookup } from '../commands/channels/statusLookup';
 import { PUBLIC_PROJECTION, publicComplaintsCollection } from '../projections/public/publicProjection';
 import type { ReadModelReader } from '../projections/store/readModelReader';
@@ -18,10 +20,12 @@ export const publicStatusLookup =
     return document === undefined ? undefined : StatusOfPublicEntry.parse(document.body).status;
   };
 
-/** The gateway channels the configuration turns on; replies are logged (development adapters) until a gateway adapter is configured. */
+/** The gateway channels the configuration turns on. SMS replies go to SMS_GATEWAY_URL when set; tweets (and SMS otherwise) are logged. */
 export function channelSettings(config: Config, logger: Logger, reader: ReadModelReader): ChannelSettings {
+  const smsSender = (secret: string): SmsSender =>
+    config.SMS_GATEWAY_URL === undefined ? loggingSmsSender(logger) : httpSmsSender({ url: config.SMS_GATEWAY_URL, secret, clock: () => new Date() });
   return {
-    ...(config.SMS_WEBHOOK_SECRET === undefined ? {} : { sms: { secret: config.SMS_WEBHOOK_SECRET, sender: loggingSmsSender(logger) } }),
+    ...(config.SMS_WEBHOOK_SECRET === undefined ? {} : { sms: { secret: config.SMS_WEBHOOK_SECRET, sender: smsSender(config.SMS_WEBHOOK_SECRET) } }),
     ...(config.TWITTER_WEBHOOK_SECRET === undefined ? {} : { twitter: { secret: config.TWITTER_WEBHOOK_SECRET, replier: loggingTweetReplier(logger) } }),
     maxAgeSeconds: config.WEBHOOK_MAX_AGE_SECONDS,
     defaultRegionCode: config.GATEWAY_REGION_CODE,

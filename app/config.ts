@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidRegionCode } from '../domain/routing';
-import { JwtConfig } from './auth/jwtConfig';
+import { HttpsOrLoopbackUrl, JwtConfig } from './auth/jwtConfig';
 
 const postgresUrl = /^postgres(ql)?:\/\//;
 const esdbUrl = /^esdb(\+discover)?:\/\//;
@@ -35,6 +35,8 @@ export const Config = z.object({
   /** Shared HMAC secrets of the SMS 1708 gateway and the Twitter/X relay; a channel without one is off. */
   SMS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TWITTER_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The SMS gateway's send endpoint for replies (signed with SMS_WEBHOOK_SECRET); without it, replies are only logged. */
+  SMS_GATEWAY_URL: HttpsOrLoopbackUrl.optional(),
   /** A webhook delivery signed longer ago than this is refused as a replay. */
   WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
   /** Complaints per hour per client address, phone, reporter account and SMS sender (429 beyond); 0 turns the limits off. */

@@ -21,6 +21,12 @@ const isPublicKeyPem = (pem: string): boolean => {
 
 const isLoopback = (url: URL): boolean => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
+/** A URL the server calls out to: https, or http on loopback only (development). */
+export const HttpsOrLoopbackUrl = z.url().refine((text) => {
+  const url = new URL(text);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
+}, 'must be an https:// URL (http:// only on loopback)');
+
 /** The JWT part of the configuration (spread into app/config.ts). */
 export const JwtConfig = z.object({
   JWT_ISSUER: z.string().min(1).default('lapor-dev'),
@@ -37,13 +43,7 @@ export const JwtConfig = z.object({
     .transform(unescapeNewlines)
     .refine(isPublicKeyPem, 'must be a public key in PEM (SPKI) form')
     .optional(),
-  JWT_JWKS_URL: z
-    .url()
-    .refine((text) => {
-      const url = new URL(text);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
-    }, 'must be an https:// URL (http:// only on loopback)')
-    .optional(),
+  JWT_JWKS_URL: HttpsOrLoopbackUrl.optional(),
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 });
 export type JwtConfig = z.infer<typeof JwtConfig>;
