@@ -89,4 +89,83 @@ export const ledgerMigrations: readonly Migration[] = [
       END $fn$;
     `,
   },
+  {
+    version: 2,
+    name: 'grouped appends',
+    sql: `
+      -- One entry of a group: exactly what append_events did for a whole call, now with one
+      -- result row, so that a group can run many entries in one transaction.
+      CREATE FUNCTION $S.append_entry(p_stream_id text, p_expected text, p_events jsonb,
+        OUT outcome text, OUT last_revision bigint, OUT last_transaction_id text, OUT last_global_position bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_ids uuid[];
+        v_found int;
+        v_found_here int;
+        v_current bigint;
+        v_hash bytea;
+        v_event jsonb;
+      BEGIN
+        SELECT array_agg((e->>'eventId')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
+        SELECT count(*), count(*) FILTER (WHERE ev.stream_id = p_stream_id) INTO v_found, v_found_here
+          FROM $S.events ev WHERE ev.event_id = ANY (v_ids);
+        IF v_found > 0 THEN
+          IF v_found = cardinality(v_ids) AND v_found_here = v_found THEN
+            SELECT 'duplicate', ev.stream_revision, ev.transaction_id::text, ev.global_position
+              INTO outcome, last_revision, last_transaction_id, last_global_position
+              FROM $S.events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.stream_revision DESC LIMIT 1;
+          ELSE
+            outcome := 'idempotency_conflict';
+          END IF;
+          RETURN;
+        END IF;
+
+        SELECT ev.stream_revision, ev.hash INTO v_current, v_hash
+          FROM $S.events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_revision DESC LIMIT 1;
+        IF NOT FOUND THEN
+          v_current := -1;
+          v_hash := decode(repeat('00', 32), 'hex');
+        END IF;
+        IF (p_expected = 'no_stream' AND v_current <> -1)
+           OR (p_expected = 'stream_exists' AND v_current = -1)
+           OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::bigint) THEN
+          outcome := 'wrong_expected_version';
+          last_revision := v_current;
+          RETURN;
+        END IF;
+
+        FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+          v_current := v_current + 1;
+          v_hash := sha256(v_hash || convert_to(v_event->>'canonical', 'UTF8'));
+          INSERT INTO $S.events (stream_id, stream_revision, event_id, event_type, data, metadata, hash)
+          VALUES (p_stream_id, v_current, (v_event->>'eventId')::uuid, v_event->>'type', v_event->'data', v_event->'metadata', v_hash)
+          RETURNING global_position INTO last_global_position;
+        END LOOP;
+        outcome := 'appended';
+        last_revision := v_current;
+        last_transaction_id := pg_current_xact_id()::text;
+      END $fn$;
+
+      -- Appends that queued up in one process while an earlier call was in flight, in one
+      -- transaction and one round trip: entries run in order, each against what the ones
+      -- before it wrote, and each gets a result row of its own (an entry refused for its
+      -- revision or ids does not stop the others). p_entries: [{streamId, expected, events}].
+      CREATE FUNCTION $S.append_batch(p_entries jsonb)
+      RETURNS TABLE (entry int, outcome text, last_revision bigint, last_transaction_id text, last_global_position bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_entry jsonb;
+        v_index bigint;
+      BEGIN
+        FOR v_entry, v_index IN SELECT value, ordinality FROM jsonb_array_elements(p_entries) WITH ORDINALITY LOOP
+          RETURN QUERY SELECT v_index::int, r.* FROM $S.append_entry(v_entry->>'streamId', v_entry->>'expected', v_entry->'events') r;
+        END LOOP;
+      END $fn$;
+
+      -- Nodes of the previous version still call append_events during a rolling upgrade.
+      CREATE OR REPLACE FUNCTION $S.append_events(p_stream_id text, p_expected text, p_events jsonb)
+      RETURNS TABLE (outcome text, last_revision bigint, last_transaction_id text, last_global_position bigint)
+      LANGUAGE sql AS $fn$ SELECT * FROM $S.append_entry(p_stream_id, p_expected, p_events) $fn$;
+    `,
+  },
 ];

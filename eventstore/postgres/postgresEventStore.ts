@@ -5,6 +5,7 @@ import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEve
 import { START } from '../port';
 import { prepareEvents } from '../preparedEvent';
 import { WakeSignal } from '../wakeSignal';
+import { AppendBatcher } from './appendBatcher';
 import { decodeLedgerPosition, encodeLedgerPosition, toBigInt } from './ledgerPosition';
 import { ledgerMigrations } from './ledgerMigrations';
 import { migrate } from './migrate';
@@ -19,9 +20,15 @@ export interface PostgresEventStoreOptions {
   /** How often an idle subscription polls; NOTIFY and local appends wake it sooner. */
   readonly pollIntervalMs?: number;
   readonly readBatchSize?: number;
+  /**
+   * append_batch calls in flight at once (each holds a pool connection); appends that
+   * arrive meanwhile wait and go together in the next call. Default 2 (measured best of 1, 2, 4, 8, 32 with 32 writers on 2 cores).
+   */
+  readonly maxAppendCallsInFlight?: number;
 }
 
 interface AppendRow {
+  entry: number;
   outcome: 'appended' | 'duplicate' | 'idempotency_conflict' | 'wrong_expected_version';
   last_revision: string | number | bigint | null;
   last_transaction_id: string | null;
@@ -32,6 +39,7 @@ interface AppendRow {
 const APPEND_ATTEMPTS = 5;
 const MAX_STREAM_ID_LENGTH = 300;
 const NOTIFY_INTERVAL_MS = 50;
+const MAX_EVENTS_PER_CALL = 500;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
@@ -45,10 +53,16 @@ export class PostgresEventStore implements EventStore {
   private stopListening: Promise<() => Promise<void>> | undefined;
   private notifyTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions = new Set<Subscription>();
+  /** Entries are the JSON of one append ({streamId, expected, events}); see append_batch. */
+  private readonly batcher: AppendBatcher<string, AppendRow>;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = checkSchemaName(options.schema ?? 'lapor');
     this.channel = `${this.schema}_events`;
+    this.batcher = new AppendBatcher((entries) => this.appendBatch(entries), {
+      maxCallsInFlight: options.maxAppendCallsInFlight ?? 2,
+      maxEventsPerCall: MAX_EVENTS_PER_CALL,
+    });
   }
 
   /** Opens the store, applying any pending ledger migrations first. */
@@ -61,24 +75,32 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<AppendResult> {
     if (streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH) throw new RangeError(`stream id must have 1 to ${MAX_STREAM_ID_LENGTH} characters`);
     const prepared = prepareEvents(this.options.registry, streamId, events);
-    const payload = JSON.stringify(
-      prepared.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data, metadata: e.metadata, canonical: e.canonicalForm })),
-    );
+    const entry = JSON.stringify({
+      streamId,
+      expected: String(expected),
+      events: prepared.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data, metadata: e.metadata, canonical: e.canonicalForm })),
+    });
+    const row = await this.batcher.submit(entry, prepared.length);
+    return this.resultOf(row, streamId, expected, prepared.map((e) => e.metadata.eventId));
+  }
+
+  /** One append_batch call for appends that queued up together; one row per entry, in order. */
+  private async appendBatch(entries: readonly string[]): Promise<AppendRow[]> {
+    const payload = `[${entries.join(',')}]`;
     for (let attempt = 1; ; attempt++) {
-      let row: AppendRow | undefined;
       try {
-        [row] = await this.options.client.query<AppendRow>(`SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb)`, [streamId, String(expected), payload]);
+        const rows = await this.options.client.query<AppendRow>(`SELECT * FROM ${this.schema}.append_batch($1::jsonb)`, [payload]);
+        if (rows.some((r) => r.outcome === 'appended')) this.announceAppend();
+        return rows.sort((a, b) => a.entry - b.entry);
       } catch (error) {
         // Another writer committed the same revision or event id first: the next call sees it.
         if (isUniqueViolation(error) && attempt < APPEND_ATTEMPTS) continue;
         throw error;
       }
-      return this.resultOf(row, streamId, expected, prepared.map((e) => e.metadata.eventId));
     }
   }
 
-  private resultOf(row: AppendRow | undefined, streamId: string, expected: ExpectedRevision, eventIds: string[]): AppendResult {
-    if (!row) throw new Error('append_events returned no row');
+  private resultOf(row: AppendRow, streamId: string, expected: ExpectedRevision, eventIds: string[]): AppendResult {
     switch (row.outcome) {
       case 'idempotency_conflict':
         throw new IdempotencyConflict(streamId, eventIds);
@@ -88,9 +110,8 @@ export class PostgresEventStore implements EventStore {
       }
       case 'appended':
       case 'duplicate':
-        if (row.outcome === 'appended') this.announceAppend();
         if (row.last_revision === null || row.last_transaction_id === null || row.last_global_position === null) {
-          throw new Error(`append_events returned an incomplete ${row.outcome} row`);
+          throw new Error(`append_batch returned an incomplete ${row.outcome} row`);
         }
         return {
           nextExpectedRevision: Number(row.last_revision),

@@ -12,13 +12,13 @@ interface AppendedRow {
  * Holds every append's transaction open for a random while after its rows are inserted,
  * so that positions are taken in one order and committed in another: the situation in
  * which readers trusting `global_position > checkpoint` lose events. Records the order
- * in which appends committed.
+ * in which append calls (each a group of appends) committed, by their first position.
  */
 function withSlowAppends(client: SqlClient, maxDelayMs: number, commitOrder: bigint[]): SqlClient {
   return {
     ...client,
     async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-      if (!text.includes('append_events')) return client.query<Row>(text, params);
+      if (!text.includes('append_batch')) return client.query<Row>(text, params);
       const rows = await client.transaction(async (tx) => {
         const inserted = await tx.query<Row>(text, params);
         await tx.query('SELECT pg_sleep($1)', [(Math.random() * maxDelayMs) / 1000]);
@@ -38,7 +38,8 @@ let reader: PostgresEventStore;
 
 beforeAll(async () => {
   client = connect(60);
-  writer = await PostgresEventStore.open({ client: withSlowAppends(client, 40, commitOrder), schema, registry: testEventRegistry });
+  // Ten calls in flight at once: many transactions overlap, and each carries a group of appends.
+  writer = await PostgresEventStore.open({ client: withSlowAppends(client, 40, commitOrder), schema, registry: testEventRegistry, maxAppendCallsInFlight: 10 });
   reader = await PostgresEventStore.open({ client, schema, registry: testEventRegistry, pollIntervalMs: 5 });
 });
 
