@@ -85,6 +85,11 @@ export function publicReporterSuite(label: string, harness: () => ReadApiHarness
       expect(response.body.next).toBeUndefined();
     });
 
+    test('public routes do not read tokens: a forged one changes nothing', async () => {
+      const response = await expectStatus(200, get('/api/public/complaints', { authorization: 'Bearer forged.token.value' }));
+      expect(trackingIds(response.body)).toEqual([a.trackingId, c.trackingId, d.trackingId].sort());
+    });
+
     test('pages with the cursor: limit 1 walks all three once, then stops', async () => {
       const seen: string[] = [];
       let path = '/api/public/complaints?limit=1';
