@@ -168,4 +168,75 @@ export const ledgerMigrations: readonly Migration[] = [
       LANGUAGE sql AS $fn$ SELECT * FROM $S.append_entry(p_stream_id, p_expected, p_events) $fn$;
     `,
   },
+  {
+    version: 3,
+    name: 'grouped appends checked and inserted set-wise',
+    sql: `
+      -- The usual group (one event per entry, each stream and event id once) cannot have
+      -- an entry depend on another: it is checked and inserted in one statement, with the
+      -- same answers append_entry gives. Any other group runs entry by entry, as before.
+      CREATE OR REPLACE FUNCTION $S.append_batch(p_entries jsonb)
+      RETURNS TABLE (entry int, outcome text, last_revision bigint, last_transaction_id text, last_global_position bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_entry jsonb;
+        v_index bigint;
+        v_independent boolean;
+      BEGIN
+        SELECT bool_and(jsonb_array_length(e->'events') = 1)
+               AND count(DISTINCT e->>'streamId') = count(*)
+               AND count(DISTINCT e->'events'->0->>'eventId') = count(*)
+          INTO v_independent FROM jsonb_array_elements(p_entries) e;
+        IF v_independent THEN
+          RETURN QUERY
+          WITH input AS (
+            SELECT x.i::int AS entry, x.e->>'streamId' AS stream_id, x.e->>'expected' AS expected, x.e->'events'->0 AS event
+              FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(e, i)
+          ),
+          decided AS (
+            SELECT input.*, head.revision AS current, head.hash AS head_hash,
+                   stored.stream_revision AS stored_revision, stored.transaction_id AS stored_transaction_id, stored.global_position AS stored_position,
+                   CASE
+                     WHEN stored.stream_id IS NOT NULL THEN CASE WHEN stored.stream_id = input.stream_id THEN 'duplicate' ELSE 'idempotency_conflict' END
+                     WHEN CASE
+                            WHEN input.expected = 'no_stream' THEN head.revision <> -1
+                            WHEN input.expected = 'stream_exists' THEN head.revision = -1
+                            WHEN input.expected ~ '^[0-9]+$' THEN head.revision <> input.expected::bigint
+                            ELSE false
+                          END THEN 'wrong_expected_version'
+                     ELSE 'appended'
+                   END AS outcome
+              FROM input
+              -- Lateral subqueries with LIMIT stay per-entry index lookups, whatever the table's statistics.
+              LEFT JOIN LATERAL (
+                SELECT ev.stream_id, ev.stream_revision, ev.transaction_id, ev.global_position
+                  FROM $S.events ev WHERE ev.event_id = (input.event->>'eventId')::uuid LIMIT 1
+              ) stored ON true
+              CROSS JOIN LATERAL (
+                SELECT coalesce(max(h.stream_revision), -1) AS revision,
+                       coalesce((array_agg(h.hash))[1], decode(repeat('00', 32), 'hex')) AS hash
+                  FROM (SELECT ev.stream_revision, ev.hash FROM $S.events ev WHERE ev.stream_id = input.stream_id ORDER BY ev.stream_revision DESC LIMIT 1) h
+              ) head
+          ),
+          inserted AS (
+            INSERT INTO $S.events (stream_id, stream_revision, event_id, event_type, data, metadata, hash)
+            SELECT d.stream_id, d.current + 1, (d.event->>'eventId')::uuid, d.event->>'type', d.event->'data', d.event->'metadata',
+                   sha256(d.head_hash || convert_to(d.event->>'canonical', 'UTF8'))
+              FROM decided d WHERE d.outcome = 'appended' ORDER BY d.entry
+            RETURNING stream_id, stream_revision, global_position
+          )
+          SELECT d.entry, d.outcome,
+                 CASE d.outcome WHEN 'appended' THEN ins.stream_revision WHEN 'duplicate' THEN d.stored_revision WHEN 'wrong_expected_version' THEN d.current END,
+                 CASE d.outcome WHEN 'appended' THEN pg_current_xact_id()::text WHEN 'duplicate' THEN d.stored_transaction_id::text END,
+                 CASE d.outcome WHEN 'appended' THEN ins.global_position WHEN 'duplicate' THEN d.stored_position END
+            FROM decided d LEFT JOIN inserted ins ON ins.stream_id = d.stream_id
+           ORDER BY d.entry;
+          RETURN;
+        END IF;
+        FOR v_entry, v_index IN SELECT value, ordinality FROM jsonb_array_elements(p_entries) WITH ORDINALITY LOOP
+          RETURN QUERY SELECT v_index::int, r.* FROM $S.append_entry(v_entry->>'streamId', v_entry->>'expected', v_entry->'events') r;
+        END LOOP;
+      END $fn$;
+    `,
+  },
 ];

@@ -40,5 +40,5 @@ test('PGlite keeps the ledger in its data folder across a restart, and migration
   store = await PostgresEventStore.open({ client, schema, registry: testEventRegistry });
   expect((await store.readStream(streamId)).map((e) => e.data)).toEqual([{ by: 7 }]);
   const migrations = await client.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations WHERE component = 'ledger'`);
-  expect(migrations.map((m) => m.version)).toEqual([1, 2]);
+  expect(migrations.map((m) => m.version)).toEqual([1, 2, 3]);
 });
