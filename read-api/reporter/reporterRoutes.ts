@@ -87,6 +87,8 @@ export function reporterRoutes(deps: {
           400: commonProblems[400],
           401: commonProblems[401],
           404: commonProblems[404],
+          // app/commandSide.ts limits the tries with an access code (when configured) before this route runs.
+          429: problemResponse('Too many access-code tries from this address or for this complaint this hour; see Retry-After'),
           500: commonProblems[500],
         },
       },
