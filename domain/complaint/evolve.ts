@@ -127,6 +127,8 @@ function applied(c: Complaint, event: ComplaintEvent): Complaint {
       };
     case 'ComplaintClosed':
       return { ...c, status: 'closed', deadline: undefined, closure: { ...event.data } };
+    case 'ReporterIdentityAccessed':
+      return c; // unreachable: evolve handles it before
   }
 }
 
@@ -138,6 +140,9 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
   if (!state.exists) return event.type === 'ComplaintSubmitted' ? submitted(event.data) : state;
   // A stream holds one submission; a second one changes nothing.
   if (event.type === 'ComplaintSubmitted') return state;
+  // A record of who looked changes nothing about the complaint, not even updatedAt: no view
+  // (the public's, or an agency's feed) may move because staff read it. It lives in the ledger.
+  if (event.type === 'ReporterIdentityAccessed') return state;
   return { ...applied(state, event), updatedAt: event.data.at };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ReporterIdentityAccessed } from './accessEvents';
 import { AssignmentAccepted, AssignmentDeclined, ComplaintDelegated, ComplaintResolved, FollowUpPosted } from './agencyEvents';
 import {
   ComplaintDisposed,
@@ -40,6 +41,7 @@ export const complaintEventDefinitions = {
   ReporterDataErased: { version: 1, schema: ReporterDataErased },
   ComplaintEscalated: { version: 1, schema: ComplaintEscalated },
   ComplaintClosed: { version: 1, schema: ComplaintClosed },
+  ReporterIdentityAccessed: { version: 1, schema: ReporterIdentityAccessed },
 } as const;
 
 type Definitions = typeof complaintEventDefinitions;
@@ -55,5 +57,6 @@ export function complaintEvent<K extends ComplaintEventType>(type: K, data: Even
   return { type, data } as ComplaintEvent;
 }
 
+export { IdentityField } from './accessEvents';
 export { FollowUpVisibility } from './agencyEvents';
 export { AutoCloseCause, EscalationCause } from './systemEvents';
