@@ -13,8 +13,9 @@ interface Waiting<Entry, Outcome> {
 }
 
 /**
- * Groups appends: while `maxCallsInFlight` calls are running, entries that arrive queue up,
- * and the next free call takes them all (one transaction, one round trip, one commit).
+ * Groups appends: entries submitted in the same turn of the event loop, or while
+ * `maxCallsInFlight` calls are running, queue up, and the next free call takes them all
+ * (one transaction, one round trip, one commit).
  * Each caller gets the outcome of its own entry. A call that fails as a whole (say, one
  * entry's data is refused by the database) is repeated entry by entry, so that an error
  * only ever reaches the caller it belongs to; entries are idempotent by event id, so a
@@ -23,6 +24,7 @@ interface Waiting<Entry, Outcome> {
 export class AppendBatcher<Entry, Outcome> {
   private readonly queue: Waiting<Entry, Outcome>[] = [];
   private callsInFlight = 0;
+  private startScheduled = false;
 
   constructor(
     /** Runs entries in order in one call and returns one outcome per entry, in the same order. */
@@ -35,6 +37,20 @@ export class AppendBatcher<Entry, Outcome> {
   submit(entry: Entry, eventCount: number): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       this.queue.push({ entry, eventCount, resolve, reject });
+      this.scheduleStart();
+    });
+  }
+
+  /**
+   * Calls start on the next turn of the event loop, not at once: the callers a finished call
+   * resumes append again within the same turn, and this way they go together rather than
+   * the first of them taking a free call alone.
+   */
+  private scheduleStart(): void {
+    if (this.startScheduled) return;
+    this.startScheduled = true;
+    setImmediate(() => {
+      this.startScheduled = false;
       this.startCalls();
     });
   }
@@ -44,7 +60,7 @@ export class AppendBatcher<Entry, Outcome> {
       this.callsInFlight++;
       void this.run(this.takeGroup()).finally(() => {
         this.callsInFlight--;
-        this.startCalls();
+        this.scheduleStart();
       });
     }
   }

@@ -11,12 +11,30 @@ class ControlledCalls {
     });
 }
 
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** A few turns of the event loop: a finished call's callbacks run, then the batcher's next start. */
+async function tick(): Promise<void> {
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+test('entries submitted in the same turn go together in one call', async () => {
+  const calls = new ControlledCalls();
+  const batcher = new AppendBatcher(calls.send, { maxCallsInFlight: 2, maxEventsPerCall: 100 });
+  const results = ['a', 'b', 'c'].map((entry) => batcher.submit(entry, 1));
+  await tick();
+  expect(calls.calls.map((c) => c.entries)).toEqual([['a', 'b', 'c']]);
+  calls.calls[0]!.finish();
+  expect(await Promise.all(results)).toEqual(['done:a', 'done:b', 'done:c']);
+});
 
 test('entries that arrive while the calls are busy wait and go together in the next free call', async () => {
   const calls = new ControlledCalls();
   const batcher = new AppendBatcher(calls.send, { maxCallsInFlight: 2, maxEventsPerCall: 100 });
-  const results = ['a', 'b', 'c', 'd', 'e'].map((entry) => batcher.submit(entry, 1));
+  const results = [batcher.submit('a', 1)];
+  await tick();
+  results.push(batcher.submit('b', 1));
+  await tick();
+  results.push(...['c', 'd', 'e'].map((entry) => batcher.submit(entry, 1)));
+  await tick();
   expect(calls.calls.map((c) => c.entries)).toEqual([['a'], ['b']]);
   calls.calls[0]!.finish();
   await tick();
@@ -29,12 +47,14 @@ test('entries that arrive while the calls are busy wait and go together in the n
 test('a call carries at most maxEventsPerCall events, and a larger entry still goes, alone', async () => {
   const calls = new ControlledCalls();
   const batcher = new AppendBatcher(calls.send, { maxCallsInFlight: 1, maxEventsPerCall: 5 });
-  const results = [batcher.submit('first', 1), batcher.submit('x3', 3), batcher.submit('y2', 2), batcher.submit('big', 9), batcher.submit('z1', 1)];
-  for (let i = 0; i < 4; i++) {
+  const results = [batcher.submit('one', 1), batcher.submit('x3', 3), batcher.submit('y2', 2), batcher.submit('big', 9), batcher.submit('z1', 1)];
+  await tick();
+  for (let i = 0; i < 3; i++) {
     calls.calls[i]!.finish();
     await tick();
   }
-  expect(calls.calls.map((c) => c.entries)).toEqual([['first'], ['x3', 'y2'], ['big'], ['z1']]);
+  expect(calls.calls.map((c) => c.entries)).toEqual([['one', 'x3'], ['y2'], ['big'], ['z1']]);
+  calls.calls[3]!.finish();
   await Promise.all(results);
 });
 
@@ -50,7 +70,7 @@ test('a failed call is repeated entry by entry: only the entry that fails alone 
   );
   const outcomes = ['opener', 'a', 'bad', 'b'].map((entry) => batcher.submit(entry, 1).then((ok) => ok, (e: Error) => `error:${e.message}`));
   expect(await Promise.all(outcomes)).toEqual(['done:opener', 'done:a', 'error:refused by the database', 'done:b']);
-  expect(sent).toEqual([['opener'], ['a', 'bad', 'b'], ['a'], ['bad'], ['b']]);
+  expect(sent).toEqual([['opener', 'a', 'bad', 'b'], ['opener'], ['a'], ['bad'], ['b']]);
 });
 
 test('a call answering with the wrong number of outcomes is an error, not a mix-up', async () => {

@@ -39,16 +39,12 @@ function expectWrongVersion(outcome: Outcome | undefined, actual: number | 'no_s
   expect((error as WrongExpectedVersion).actual).toBe(actual);
 }
 
-/**
- * Submits the first append alone (it takes the only call slot), then the rest in the same
- * tick: they queue behind it and go together in the next call.
- */
-async function inOneGroup(appends: readonly (() => Promise<AppendResult>)[]): Promise<Outcome[]> {
-  const opener = settle(store.appendToStream(uniqueStreamId('opener'), 'no_stream', [counterIncremented(0)]));
-  const outcomes = Promise.all(appends.map((append) => settle(append())));
-  await opener;
-  return outcomes;
+/** Appends submitted in the same turn of the event loop go together in one call, in submission order. */
+function inOneGroup(appends: readonly (() => Promise<AppendResult>)[]): Promise<Outcome[]> {
+  return Promise.all(appends.map((append) => settle(append())));
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 test('winners, conflicts and duplicates that go in one call each get their own result', async () => {
   const [contested, repeated, partlyRepeated, existing, fresh, twice] = Array.from({ length: 6 }, () => uniqueStreamId('mix'));
@@ -193,8 +189,9 @@ test('a call that loses a revision to a writer in another process is repeated: o
   const [first, contested, before, after] = Array.from({ length: 4 }, () => uniqueStreamId('race'));
   const holdFirst = await holdAppend(first!);
   const holdContested = await holdAppend(contested!);
-  // The first call (alone) waits on the other writer's row; the rest queue up behind it.
+  // The first call (alone, started a turn earlier) waits on the other writer's row; the rest queue up behind it.
   const lone = settle(store.appendToStream(first!, 'no_stream', [counterIncremented(1)]));
+  await nextTurn();
   const group = Promise.all([before!, contested!, after!].map((streamId) => settle(store.appendToStream(streamId, 'no_stream', [counterIncremented(1)]))));
   await untilSomeoneWaitsFor(holdFirst.transactionId);
   await holdFirst.commit();

@@ -67,6 +67,9 @@ test('a live subscriber receives every event exactly once, in order, while 40 wr
   await Promise.all(
     Array.from({ length: writers }, async () => {
       for (let i = 0; i < appendsPerWriter; i++) {
+        // Requests arrive at random moments, so appends spread over many overlapping calls
+        // (appends arriving in the same turn would all go in one).
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
         const event = counterIncremented(i);
         await writer.appendToStream(uniqueStreamId('gap'), 'no_stream', [event]);
         appended.add(event.metadata.eventId);
