@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   let drain: { isDraining(): boolean } | undefined;
   const app = createApp({
     logger,
-    routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes }).router],
+    routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff: { ledger: ledger.store, clock: () => new Date() } }).router],
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
       if (drain?.isDraining()) return { ready: false, detail: { draining: true } };

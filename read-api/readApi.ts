@@ -10,6 +10,7 @@ import { documentedApi } from './openapi/documentedApi';
 import type { OpenApiDocument } from './openapi/openApiDocument';
 import { publicRoutes } from './public/publicRoutes';
 import { reporterRoutes } from './reporter/reporterRoutes';
+import { staffRoutes, type StaffReadDependencies } from './staff/staffRoutes';
 
 export interface ReadApiDependencies {
   readonly reader: ReadModelReader;
@@ -17,6 +18,8 @@ export interface ReadApiDependencies {
   readonly agencies: AgencyRegistry;
   /** Verifies receipt access codes (the same pepper as the command side). */
   readonly accessCodes: Pick<AccessCodes, 'verify'>;
+  /** The agency and Ombudsman routes; absent in a process that serves the public read model only (bench:read). */
+  readonly staff?: StaffReadDependencies;
 }
 
 export interface ReadApi {
@@ -27,7 +30,7 @@ export interface ReadApi {
 
 /** Each audience's routes; a new router adds its list here. */
 function readRoutes(deps: ReadApiDependencies): DescribedRoute[] {
-  return [...publicRoutes(deps), ...reporterRoutes(deps)];
+  return [...publicRoutes(deps), ...reporterRoutes(deps), ...(deps.staff === undefined ? [] : staffRoutes(deps, deps.staff))];
 }
 
 /** The read side over HTTP, one router per audience, and the OpenAPI document of the whole API. */

@@ -34,7 +34,8 @@ export interface ReadApiHarness extends ApiHarness {
   project(): Promise<void>;
 }
 
-export async function openReadApiHarness(sql: SqlClient, schema: string): Promise<ReadApiHarness> {
+/** `readNow`: the read side's clock (overdue flags, breaches, recorded identity reads); the command side decides at NOW. */
+export async function openReadApiHarness(sql: SqlClient, schema: string, options: { readonly readNow?: string } = {}): Promise<ReadApiHarness> {
   const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const readStore = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
@@ -52,7 +53,8 @@ export async function openReadApiHarness(sql: SqlClient, schema: string): Promis
     clock: () => new Date(NOW),
     channels: recordingChannels().settings,
   });
-  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes });
+  const staff = { ledger: store, clock: () => new Date(options.readNow ?? NOW) };
+  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes, staff });
   const app: Express = createApp({
     logger: createLogger('silent'),
     routers: [commandSide.router, readApi.router],

@@ -1,0 +1,148 @@
+import type { Authenticator } from '../../app/http/authenticate';
+import { jsonResult } from '../../app/http/httpResult';
+import type { CaseView } from '../../domain/complaint';
+import { OVERSIGHT_PROJECTION, oversightComplaintsCollection } from '../../projections/oversight/oversightProjection';
+import { agenciesCollection, AgencyPerformance } from '../../projections/shared/agencyPerformance';
+import { sortableInstant } from '../../projections/shared/instants';
+import type { DocumentQuery, Page } from '../../projections/store/documentQuery';
+import type { ReadModelReader } from '../../projections/store/readModelReader';
+import { describedRoute, type DescribedRoute } from '../openapi/describedRoute';
+import { commonProblems, problemResponse } from '../openapi/problemSchema';
+import type { RouteDescription } from '../openapi/routeDescription';
+import { staffSummaryOf } from '../staff/staffComplaintSummary';
+import { requireOversightList } from './oversightAccess';
+import { BouncingQuery, BreachesQuery, CompliancePage, ComplianceQuery, OversightPage, OversightSummary, UnownedQuery } from './oversightSchemas';
+
+export interface OversightListDependencies {
+  readonly reader: ReadModelReader;
+  readonly authenticate: Authenticator;
+  readonly clock: () => Date;
+}
+
+const DAY_MS = 86_400_000;
+const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+const listProblems = {
+  400: commonProblems[400],
+  401: commonProblems[401],
+  403: problemResponse('Oversight lists are for the Ombudsman and SP4N admins'),
+  500: commonProblems[500],
+} as const satisfies RouteDescription['responses'];
+
+const cursorOf = (cursor: string | undefined): Pick<DocumentQuery, 'cursor'> => (cursor === undefined ? {} : { cursor });
+
+function summaryPage(page: Page<CaseView>, now: string) {
+  const items = page.items.map((d) =>
+    OversightSummary.parse({
+      ...staffSummaryOf(d.body, now),
+      declineCount: d.body.oversight?.declines.length ?? 0,
+      agenciesInvolved: d.body.oversight?.agenciesInvolved ?? [],
+      ownedSince: d.keys.ownedSince,
+    }),
+  );
+  return { items, ...(page.next === undefined ? {} : { next: page.next }) };
+}
+
+/** The Ombudsman's lists, from the oversight read model: summaries, never the reporter's identity. */
+export function oversightListRoutes(deps: OversightListDependencies): DescribedRoute[] {
+  const complaints = async (query: Omit<DocumentQuery, 'collection'>): Promise<ReturnType<typeof summaryPage>> => {
+    const page = await deps.reader.findDocuments<CaseView>(OVERSIGHT_PROJECTION, { collection: oversightComplaintsCollection.name, ...query });
+    return summaryPage(page, deps.clock().toISOString());
+  };
+  const list = (path: string, operationId: string, summary: string) =>
+    ({ method: 'get', path, operationId, summary, tag: 'oversight', auth: 'bearer' }) as const;
+
+  return [
+    describedRoute(
+      {
+        ...list('/api/oversight/breaches', 'oversightBreaches', 'Open complaints past the deadline of their running stage (SLA breaches), longest overdue first'),
+        request: { query: BreachesQuery },
+        responses: { 200: { description: 'A page of breaches', body: OversightPage }, ...listProblems },
+      },
+      async ({ query }, { actor }) => {
+        requireOversightList(actor);
+        return jsonResult(
+          200,
+          await complaints({
+            where: [
+              { field: 'open', op: 'eq', value: true },
+              ...(query.stage === undefined ? [] : [{ field: 'stage', op: 'eq' as const, value: query.stage }]),
+              { field: 'dueAt', op: 'lt', value: sortableInstant(deps.clock().toISOString()) },
+            ],
+            orderBy: { field: 'dueAt', direction: 'asc' },
+            limit: query.limit,
+            ...cursorOf(query.cursor),
+          }),
+          NO_STORE,
+        );
+      },
+      deps.authenticate,
+    ),
+    describedRoute(
+      {
+        ...list('/api/oversight/bouncing', 'oversightBouncing', 'Complaints declined by agencies again and again (two or more times), most declined first'),
+        request: { query: BouncingQuery },
+        responses: { 200: { description: 'A page of bouncing complaints', body: OversightPage }, ...listProblems },
+      },
+      async ({ query }, { actor }) => {
+        requireOversightList(actor);
+        return jsonResult(
+          200,
+          await complaints({
+            where: [{ field: 'declineCount', op: 'gte', value: query.minDeclines }],
+            orderBy: { field: 'declineCount', direction: 'desc' },
+            limit: query.limit,
+            ...cursorOf(query.cursor),
+          }),
+          NO_STORE,
+        );
+      },
+      deps.authenticate,
+    ),
+    describedRoute(
+      {
+        ...list('/api/oversight/unowned', 'oversightUnowned', 'Open complaints no agency owns (in the admin queue) for longer than the limit, longest first'),
+        request: { query: UnownedQuery },
+        responses: { 200: { description: 'A page of unowned complaints', body: OversightPage }, ...listProblems },
+      },
+      async ({ query }, { actor }) => {
+        requireOversightList(actor);
+        const cutOff = new Date(deps.clock().getTime() - query.olderThanDays * DAY_MS).toISOString();
+        return jsonResult(
+          200,
+          await complaints({
+            where: [
+              { field: 'open', op: 'eq', value: true },
+              { field: 'ownerKind', op: 'eq', value: 'admin_queue' },
+              { field: 'ownedSince', op: 'lt', value: cutOff },
+            ],
+            orderBy: { field: 'ownedSince', direction: 'asc' },
+            limit: query.limit,
+            ...cursorOf(query.cursor),
+          }),
+          NO_STORE,
+        );
+      },
+      deps.authenticate,
+    ),
+    describedRoute(
+      {
+        ...list('/api/oversight/agencies', 'oversightCompliance', 'Per-agency compliance (responses and resolutions on time, declines, overdue escalations), least compliant first'),
+        request: { query: ComplianceQuery },
+        responses: { 200: { description: 'A page of agencies', body: CompliancePage }, ...listProblems },
+      },
+      async ({ query }, { actor }) => {
+        requireOversightList(actor);
+        const page = await deps.reader.findDocuments(OVERSIGHT_PROJECTION, {
+          collection: agenciesCollection.name,
+          orderBy: { field: 'score', direction: 'asc' },
+          limit: query.limit,
+          ...cursorOf(query.cursor),
+        });
+        const items = page.items.map((d) => AgencyPerformance.parse(d.body));
+        return jsonResult(200, { items, ...(page.next === undefined ? {} : { next: page.next }) }, NO_STORE);
+      },
+      deps.authenticate,
+    ),
+  ];
+}
