@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GlobalPosition } from '../../../eventstore/port';
 import type { GenerationStatus } from '../generations';
 import type { PoisonRecord } from '../poison';
+import { PendingShape } from './batchJournal';
 import { generationKey } from './collectionNames';
 
 /** A generation and its checkpoint, one document each in read_generations. */
@@ -12,6 +13,8 @@ export const GenerationShape = z.object({
   version: z.number().int(),
   state: z.enum(['building', 'live', 'retired']),
   checkpoint: z.string(),
+  /** A batch committed to the journal but maybe not yet applied (see batchJournal). */
+  pending: PendingShape.nullable().optional(),
 });
 export type GenerationDocument = z.infer<typeof GenerationShape>;
 

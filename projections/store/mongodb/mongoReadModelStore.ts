@@ -1,7 +1,7 @@
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { specOf, type CollectionCatalog, type CollectionSpec } from '../collectionSpec';
 import type { DocumentQuery, Page } from '../documentQuery';
-import type { DocumentRef, PositionedChange, StoredDocument } from '../documents';
+import type { DocumentRef, StoredDocument } from '../documents';
 import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../generations';
 import { lastChangePerDocument } from '../lastChangePerDocument';
 import type { PoisonRecord } from '../poison';
@@ -21,24 +21,28 @@ import { documentKey, documentsCollectionName, GENERATIONS_COLLECTION, generatio
 import { liveGenerationOf, readLiveGeneration } from './liveGeneration';
 import { mongoDocumentOf, storedDocumentOf, type MongoDocument } from './mongoDocument';
 import { mongoIndexesOf } from './mongoIndexes';
+import { dropJournal, replayJournal, writeJournal, type PendingBatch } from './batchJournal';
+import { upsertAll, type WholeDocumentWrite } from './upsertAll';
 import { mongoFind } from './mongoQuery';
-import { replaceOlderDocuments } from './replaceOlderDocuments';
 import { openMongoDatabase } from './openMongoDatabase';
 
 const isDuplicateKey = (error: unknown): boolean => error instanceof MongoServerError && error.code === 11000;
 
 function byCollection<T extends { readonly collection: string }>(items: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(item.collection, [...(groups.get(item.collection) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.collection);
+    if (group) group.push(item);
+    else groups.set(item.collection, [item]);
+  }
   return groups;
 }
 
 /**
  * Read models in MongoDB (FerretDB 1.x in tests). There are no transactions to lean on, so
- * a batch is made safe to repeat instead: every document write is skipped when the stored
- * document already has that position or a later one, and the checkpoint moves last, by a
- * compare on the batch's `from`. A crash in between leaves documents ahead of the
- * checkpoint, which the replay of the batch then leaves alone.
+ * a batch goes through a redo journal (batchJournal): whole documents replaced by id; a
+ * crash at any point either leaves the batch unwritten or lets the next commit finish it;
+ * the checkpoint moves last, by a compare on the batch's `from`.
  *
  * SINGLE WRITER per projection: the checkpoint compare is an update, which FerretDB 1.x
  * does not make atomic against a concurrent writer (MongoDB does). Run one projection
@@ -121,6 +125,7 @@ export class MongoReadModelStore implements ReadModelStore {
     }
     for (const spec of this.specsOf(slot.projection)) await this.documents(slot.projection, spec.name).deleteMany({ generation: slot.generation });
     await this.poisonCollection.deleteMany({ projection: slot.projection, generation: slot.generation });
+    await dropJournal(this.db, slot);
     await this.generationsCollection.deleteOne({ _id: generationKey(slot.projection, slot.generation) });
   }
 
@@ -135,32 +140,46 @@ export class MongoReadModelStore implements ReadModelStore {
     return loaded.flat().filter((document) => document !== undefined);
   }
 
+  /**
+   * Journal first, then one atomic mark that commits it, then the documents, then the
+   * checkpoint (see batchJournal). A batch found pending is a writer's that stopped midway:
+   * it is finished here, and the batch in hand (read before it) is refused.
+   */
   async commitBatch(slot: ProjectionSlot, batch: ProjectionBatch): Promise<void> {
     const current = await this.storedGeneration(slot);
-    if (!current || current.state === 'retired' || current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
-    await this.writeChanges(slot, lastChangePerDocument(batch.changes));
-    for (const record of batch.poisoned) {
-      try {
-        await this.poisonCollection.insertOne(poisonDocumentOf(slot.projection, slot.generation, record));
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error; // recorded by an earlier attempt of this batch
-      }
+    if (!current || current.state === 'retired') throw new CheckpointMoved(slot);
+    if (current.pending) {
+      await this.finishPending(slot, current.pending);
+      throw new CheckpointMoved(slot);
     }
-    const moved = await this.generationsCollection.updateOne(
-      { _id: current._id, checkpoint: batch.from, state: { $ne: 'retired' } },
-      { $set: { checkpoint: batch.to } },
+    if (current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
+    const writes = this.writesOf(slot, batch);
+    const pending = writes.length === 0 ? undefined : await writeJournal(this.db, slot, batch.to, writes);
+    const marked = await this.generationsCollection.updateOne(
+      { _id: current._id, checkpoint: batch.from, pending: null, state: { $ne: 'retired' } },
+      pending ? { $set: { pending } } : { $set: { checkpoint: batch.to } },
     );
-    if (moved.matchedCount === 0) throw new CheckpointMoved(slot);
+    if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
+    if (pending) await this.finishPending(slot, pending, writes);
   }
 
-  private async writeChanges(slot: ProjectionSlot, changes: readonly PositionedChange[]): Promise<void> {
-    await Promise.all(
-      [...byCollection(changes)].map(([collection, inCollection]) =>
-        replaceOlderDocuments(
-          this.documents(slot.projection, collection),
-          inCollection.map((change) => mongoDocumentOf(slot.generation, change)),
-        ),
-      ),
+  private writesOf(slot: ProjectionSlot, batch: ProjectionBatch): WholeDocumentWrite[] {
+    return [
+      ...lastChangePerDocument(batch.changes).map((change) => ({
+        collection: documentsCollectionName(slot.projection, change.collection),
+        document: mongoDocumentOf(slot.generation, change),
+      })),
+      ...batch.poisoned.map((record) => ({ collection: POISON_COLLECTION, document: poisonDocumentOf(slot.projection, slot.generation, record) })),
+    ];
+  }
+
+  /** Applies a committed batch (from memory, or from the journal after a crash) and moves the checkpoint past it. */
+  private async finishPending(slot: ProjectionSlot, pending: PendingBatch, writes?: readonly WholeDocumentWrite[]): Promise<void> {
+    if (writes) await upsertAll(this.db, writes);
+    else await replayJournal(this.db, slot, pending);
+    await this.generationsCollection.updateOne(
+      { _id: generationKey(slot.projection, slot.generation), 'pending.to': pending.to },
+      { $set: { checkpoint: pending.to, pending: null } },
     );
   }
 

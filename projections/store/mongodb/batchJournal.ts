@@ -1,0 +1,78 @@
+import { BSON, type Db } from 'mongodb';
+import { z } from 'zod';
+import type { GlobalPosition } from '../../../eventstore/port';
+import type { ProjectionSlot } from '../generations';
+import { generationKey, JOURNAL_COLLECTION } from './collectionNames';
+import { upsertAll, type WholeDocumentWrite } from './upsertAll';
+
+/**
+ * The redo journal that makes a batch all-or-nothing without transactions. A batch's final
+ * writes go to the journal first; marking the generation `pending` (one single-document
+ * update, atomic on every server) commits them; then they are applied and the checkpoint
+ * moves. A crash before the mark leaves the documents untouched (the batch is simply read
+ * again); after it, whoever writes next re-applies the journal, which ends exactly where
+ * the batch would have. Without this, a crash mid-batch would leave counters ahead of the
+ * complaint states they are derived from, and a replay would count twice.
+ */
+const ChunkShape = z.object({
+  _id: z.string(),
+  projection: z.string(),
+  generation: z.number().int(),
+  to: z.string(),
+  index: z.number().int(),
+  writes: z.array(z.object({ collection: z.string(), document: z.looseObject({ _id: z.string() }) })),
+});
+type JournalChunk = z.infer<typeof ChunkShape>;
+
+export const PendingShape = z.object({ to: z.string(), chunks: z.number().int().min(1) });
+export type PendingBatch = z.infer<typeof PendingShape>;
+
+/** Well under the 16 MiB document limit of MongoDB and FerretDB. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+function chunksOf(writes: readonly WholeDocumentWrite[]): WholeDocumentWrite[][] {
+  const chunks: WholeDocumentWrite[][] = [[]];
+  let bytes = 0;
+  for (const write of writes) {
+    const size = BSON.calculateObjectSize(write.document);
+    if (bytes + size > CHUNK_BYTES && chunks.at(-1)!.length > 0) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    chunks.at(-1)!.push(write);
+    bytes += size;
+  }
+  return chunks;
+}
+
+const journal = (db: Db) => db.collection<JournalChunk>(JOURNAL_COLLECTION);
+
+/**
+ * Writes the batch's journal (not yet committed). Chunk ids are fixed per generation and
+ * index, so each batch overwrites the previous one's: nothing to delete afterwards.
+ */
+export async function writeJournal(db: Db, slot: ProjectionSlot, to: GlobalPosition, writes: readonly WholeDocumentWrite[]): Promise<PendingBatch> {
+  const key = generationKey(slot.projection, slot.generation);
+  const chunks = chunksOf(writes).map((chunk, index): JournalChunk => ({ _id: `${key}:${index}`, ...slot, to, index, writes: chunk }));
+  await journal(db).bulkWrite(
+    chunks.map((chunk) => ({ replaceOne: { filter: { _id: chunk._id }, replacement: chunk, upsert: true } })),
+    { ordered: false },
+  );
+  return { to, chunks: chunks.length };
+}
+
+/** Applies a committed journal again (idempotent: whole documents replaced by id). */
+export async function replayJournal(db: Db, slot: ProjectionSlot, pending: PendingBatch): Promise<void> {
+  const raw = await journal(db)
+    .find({ projection: slot.projection, generation: slot.generation, to: pending.to, index: { $lt: pending.chunks } })
+    .toArray();
+  const chunks = raw.map((chunk) => ChunkShape.parse(chunk));
+  if (new Set(chunks.map((chunk) => chunk.index)).size !== pending.chunks) {
+    throw new Error(`${slot.projection} generation ${slot.generation}: the journal of the batch up to ${pending.to} is incomplete`);
+  }
+  await upsertAll(db, chunks.flatMap((chunk) => chunk.writes));
+}
+
+export async function dropJournal(db: Db, slot: ProjectionSlot): Promise<void> {
+  await journal(db).deleteMany({ projection: slot.projection, generation: slot.generation });
+}
