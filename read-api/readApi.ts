@@ -3,6 +3,7 @@ import type { Authenticator } from '../app/http/authenticate';
 import type { AccessCodes } from '../commands/accessCodeHash';
 import type { AgencyRegistry } from '../domain/routing';
 import type { ReadModelReader } from '../projections/store/readModelReader';
+import { open311RouteDescriptions } from '../open311/routeDescriptions';
 import { channelRouteDescriptions } from './openapi/channelRoutes';
 import { commandRouteDescriptions } from './openapi/commandRoutes';
 import type { DescribedRoute } from './openapi/describedRoute';
@@ -35,5 +36,5 @@ function readRoutes(deps: ReadApiDependencies): DescribedRoute[] {
 
 /** The read side over HTTP, one router per audience, and the OpenAPI document of the whole API. */
 export function createReadApi(deps: ReadApiDependencies): ReadApi {
-  return documentedApi(readRoutes(deps), [...commandRouteDescriptions(deps.agencies), ...channelRouteDescriptions]);
+  return documentedApi(readRoutes(deps), [...commandRouteDescriptions(deps.agencies), ...channelRouteDescriptions, ...open311RouteDescriptions]);
 }

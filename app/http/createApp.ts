@@ -14,6 +14,8 @@ export interface AppOptions {
   readonly checkReadiness: () => Promise<Readiness>;
   /** The API's routers (write side now; read side, channels later). */
   readonly routers: readonly Router[];
+  /** Routers that parse their own bodies (Open311's form-encoded POST), mounted before the JSON-only body parser. */
+  readonly formRouters?: readonly Router[];
   /** Largest JSON body accepted; a complaint's chronology is at most 10,000 characters. */
   readonly bodyLimit?: string;
   /** Projection lag for the /metrics gauges; without it they are not exported. */
@@ -35,6 +37,7 @@ export function createApp(options: AppOptions): Express {
   app.use(observeRequests([requestLog(options.logger), metrics.observe]));
   app.use(healthRoutes(options.checkReadiness));
   app.use(metrics.router);
+  for (const router of options.formRouters ?? []) app.use(router);
   app.use(jsonBody(options.bodyLimit ?? '100kb'));
   for (const router of options.routers) app.use(router);
   app.use(notFound);

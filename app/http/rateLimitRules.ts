@@ -8,7 +8,7 @@ import type { RateRule } from './rateLimitStore';
 /** The same phone written as 0812..., +62812... or 62 812-... is one subject. */
 export const phoneSubject = (phone: string): string => phone.replace(/\D/g, '').replace(/^0/, '62');
 
-const hourly = (name: string, limit: number): RateRule => ({ name, limit, periodSeconds: 3600 });
+export const hourly = (name: string, limit: number): RateRule => ({ name, limit, periodSeconds: 3600 });
 
 const BodyPhone = z.object({ reporter: z.object({ phone: z.string() }) });
 

@@ -90,7 +90,8 @@ export async function fileGatewayMessage(deps: GatewayIntakeDependencies, messag
   }
 }
 
-async function storedTrackingId(store: EventStore, complaintId: string): Promise<TrackingId> {
+/** The tracking id the ledger holds for a complaint (the first submission's, when two raced). */
+export async function storedTrackingId(store: EventStore, complaintId: string): Promise<TrackingId> {
   const [first] = await store.readStream(complaintStreamId(complaintId), { maxCount: 1 });
   const submitted = first && complaintEventOf(first);
   if (submitted?.type !== 'ComplaintSubmitted') throw new Error(`complaint ${complaintId} has no submission event`);

@@ -79,7 +79,7 @@ function operationOf(route: RouteDescription): OpenApiOperation {
     tags: [route.tag],
     security: SECURITY[route.auth],
     parameters: [...parametersOf(request.params, 'path'), ...parametersOf(request.query, 'query'), ...parametersOf(request.headers, 'header')],
-    ...(request.body === undefined ? {} : { requestBody: { required: true, content: { [JSON_CONTENT]: { schema: jsonSchemaOf(request.body, 'input') } } } }),
+    ...(request.body === undefined ? {} : { requestBody: { required: true, content: { [request.bodyContentType ?? JSON_CONTENT]: { schema: jsonSchemaOf(request.body, 'input') } } } }),
     responses,
   };
 }

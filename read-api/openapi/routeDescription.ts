@@ -25,6 +25,8 @@ export interface RequestDescription {
   /** Lower-case header names. Only the named headers are read and validated; others are ignored. */
   readonly headers?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** Default application/json; Open311's POST is application/x-www-form-urlencoded. */
+  readonly bodyContentType?: string;
 }
 
 /**

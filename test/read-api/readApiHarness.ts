@@ -15,6 +15,8 @@ import { ProjectionRunner } from '../../projections/runner/projectionRunner';
 import { PostgresReadModelStore } from '../../projections/store/postgres/postgresReadModelStore';
 import type { OpenApiDocument } from '../../read-api/openapi/openApiDocument';
 import { createReadApi } from '../../read-api/readApi';
+import type { Open311ApiKeys } from '../../open311/apiKeys';
+import { createOpen311Side } from '../../open311/open311Side';
 import { createTestTokens } from '../app/auth/testTokens';
 import { recordingChannels } from '../commands/channels/channelHarness';
 import { NOW, type ApiHarness } from '../commands/http/apiHarness';
@@ -30,6 +32,8 @@ export interface ReadApiHarness extends ApiHarness {
   readonly document: OpenApiDocument;
   readonly conformance: Conformance;
   readonly readStore: PostgresReadModelStore;
+  /** Issues api keys for the Open311 endpoint mounted at /open311/v2. */
+  readonly open311Keys: Open311ApiKeys;
   /** Runs every projection to the head of the ledger. */
   project(): Promise<void>;
 }
@@ -55,8 +59,22 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   });
   const staff = { ledger: store, clock: () => new Date(options.readNow ?? NOW) };
   const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes, staff });
+  const open311 = await createOpen311Side({
+    sql,
+    schema,
+    handle: commandSide.handle,
+    store,
+    vault,
+    accessCodes,
+    reader: readStore,
+    agencies: agencyRegistry,
+    defaultRegionCode: '31',
+    clock: () => new Date(NOW),
+    logger: createLogger('silent'),
+  });
   const app: Express = createApp({
     logger: createLogger('silent'),
+    formRouters: [open311.router],
     routers: [commandSide.router, readApi.router],
     checkReadiness: async () => ({ ready: true, detail: {} }),
   });
@@ -68,6 +86,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     tokens,
     accessCodes,
     readStore,
+    open311Keys: open311.apiKeys,
     document: readApi.document,
     conformance: openApiConformance(readApi.document),
     async project() {
