@@ -14,6 +14,7 @@ import { accessCodeHashes } from '../commands/accessCodeHash';
 import { startBackgroundTasks } from './backgroundTasks';
 import { drainOnSignals } from './gracefulShutdown';
 import { startReadModels } from './readModels';
+import { createOpen311Side } from '../open311/open311Side';
 
 /** `npm start`: the whole system on one process, embedded unless configured otherwise. */
 async function main(): Promise<void> {
@@ -32,10 +33,25 @@ async function main(): Promise<void> {
     channels: channelSettings(config, logger, readModels.store),
     ...(config.INTAKE_RATE_PER_HOUR > 0 ? { rateLimits: { intakePerHour: config.INTAKE_RATE_PER_HOUR, accessCodeTriesPerHour: config.ACCESS_CODE_TRIES_PER_HOUR } } : {}),
   });
+  const open311 = await createOpen311Side({
+    sql: ledger.sql,
+    schema: config.DATABASE_SCHEMA,
+    handle: commandSide.handle,
+    store: ledger.store,
+    vault: ledger.vault,
+    accessCodes,
+    reader: readModels.store,
+    agencies: agencyRegistry,
+    defaultRegionCode: config.GATEWAY_REGION_CODE,
+    ...(config.INTAKE_RATE_PER_HOUR > 0 ? { intakePerHour: config.INTAKE_RATE_PER_HOUR } : {}),
+    clock: () => new Date(),
+    logger,
+  });
   const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
   let drain: { isDraining(): boolean } | undefined;
   const app = createApp({
     logger,
+    formRouters: [open311.router],
     routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff: { ledger: ledger.store, clock: () => new Date() } }).router],
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
