@@ -1,5 +1,6 @@
 import { ConfigError } from './config';
 import { generateCommand } from './cli/generateCommand';
+import { open311KeyCommand } from './cli/open311KeyCommand';
 import { rebuildCommand } from './cli/rebuildCommand';
 import { UsageError, type Subcommand } from './cli/subcommand';
 import { tokenCommand } from './cli/tokenCommand';
@@ -9,6 +10,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   token: tokenCommand,
   rebuild: rebuildCommand,
   generate: generateCommand,
+  'open311-key': open311KeyCommand,
 };
 
 function usage(): string {
