@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Authenticator } from '../../app/http/authenticate';
 import { jsonResult } from '../../app/http/httpResult';
 import type { CaseView } from '../../domain/complaint';
@@ -45,89 +46,89 @@ function summaryPage(page: Page<CaseView>, now: string) {
 
 /** The Ombudsman's lists, from the oversight read model: summaries, never the reporter's identity. */
 export function oversightListRoutes(deps: OversightListDependencies): DescribedRoute[] {
-  const complaints = async (query: Omit<DocumentQuery, 'collection'>): Promise<ReturnType<typeof summaryPage>> => {
-    const page = await deps.reader.findDocuments<CaseView>(OVERSIGHT_PROJECTION, { collection: oversightComplaintsCollection.name, ...query });
-    return summaryPage(page, deps.clock().toISOString());
-  };
-  const list = (path: string, operationId: string, summary: string) =>
-    ({ method: 'get', path, operationId, summary, tag: 'oversight', auth: 'bearer' }) as const;
+  /** A list of complaint summaries: `select` turns the parsed query (and now) into the read-model query. */
+  function complaintList<Q extends z.ZodObject>(
+    path: string,
+    operationId: string,
+    summary: string,
+    query: Q,
+    select: (query: z.output<Q>, now: Date) => Omit<DocumentQuery, 'collection'>,
+  ): DescribedRoute {
+    return describedRoute(
+      {
+        method: 'get',
+        path,
+        operationId,
+        summary,
+        tag: 'oversight',
+        auth: 'bearer',
+        request: { query },
+        responses: { 200: { description: 'A page of complaints', body: OversightPage }, ...listProblems },
+      },
+      async (input, { actor }) => {
+        requireOversightList(actor);
+        const now = deps.clock();
+        const selected = select(input.query as z.output<Q>, now);
+        const page = await deps.reader.findDocuments<CaseView>(OVERSIGHT_PROJECTION, { collection: oversightComplaintsCollection.name, ...selected });
+        return jsonResult(200, summaryPage(page, now.toISOString()), NO_STORE);
+      },
+      deps.authenticate,
+    );
+  }
 
   return [
-    describedRoute(
-      {
-        ...list('/api/oversight/breaches', 'oversightBreaches', 'Open complaints past the deadline of their running stage (SLA breaches), longest overdue first'),
-        request: { query: BreachesQuery },
-        responses: { 200: { description: 'A page of breaches', body: OversightPage }, ...listProblems },
-      },
-      async ({ query }, { actor }) => {
-        requireOversightList(actor);
-        return jsonResult(
-          200,
-          await complaints({
-            where: [
-              { field: 'open', op: 'eq', value: true },
-              ...(query.stage === undefined ? [] : [{ field: 'stage', op: 'eq' as const, value: query.stage }]),
-              { field: 'dueAt', op: 'lt', value: sortableInstant(deps.clock().toISOString()) },
-            ],
-            orderBy: { field: 'dueAt', direction: 'asc' },
-            limit: query.limit,
-            ...cursorOf(query.cursor),
-          }),
-          NO_STORE,
-        );
-      },
-      deps.authenticate,
+    complaintList(
+      '/api/oversight/breaches',
+      'oversightBreaches',
+      'Open complaints past the deadline of their running stage (SLA breaches), longest overdue first',
+      BreachesQuery,
+      (query, now) => ({
+        where: [
+          { field: 'open', op: 'eq', value: true },
+          ...(query.stage === undefined ? [] : [{ field: 'stage', op: 'eq' as const, value: query.stage }]),
+          { field: 'dueAt', op: 'lt', value: sortableInstant(now.toISOString()) },
+        ],
+        orderBy: { field: 'dueAt', direction: 'asc' },
+        limit: query.limit,
+        ...cursorOf(query.cursor),
+      }),
+    ),
+    complaintList(
+      '/api/oversight/bouncing',
+      'oversightBouncing',
+      'Complaints declined by agencies again and again (two or more times), most declined first',
+      BouncingQuery,
+      (query) => ({
+        where: [{ field: 'declineCount', op: 'gte', value: query.minDeclines }],
+        orderBy: { field: 'declineCount', direction: 'desc' },
+        limit: query.limit,
+        ...cursorOf(query.cursor),
+      }),
+    ),
+    complaintList(
+      '/api/oversight/unowned',
+      'oversightUnowned',
+      'Open complaints no agency owns (in the admin queue) for longer than the limit, longest first',
+      UnownedQuery,
+      (query, now) => ({
+        where: [
+          { field: 'open', op: 'eq', value: true },
+          { field: 'ownerKind', op: 'eq', value: 'admin_queue' },
+          { field: 'ownedSince', op: 'lt', value: new Date(now.getTime() - query.olderThanDays * DAY_MS).toISOString() },
+        ],
+        orderBy: { field: 'ownedSince', direction: 'asc' },
+        limit: query.limit,
+        ...cursorOf(query.cursor),
+      }),
     ),
     describedRoute(
       {
-        ...list('/api/oversight/bouncing', 'oversightBouncing', 'Complaints declined by agencies again and again (two or more times), most declined first'),
-        request: { query: BouncingQuery },
-        responses: { 200: { description: 'A page of bouncing complaints', body: OversightPage }, ...listProblems },
-      },
-      async ({ query }, { actor }) => {
-        requireOversightList(actor);
-        return jsonResult(
-          200,
-          await complaints({
-            where: [{ field: 'declineCount', op: 'gte', value: query.minDeclines }],
-            orderBy: { field: 'declineCount', direction: 'desc' },
-            limit: query.limit,
-            ...cursorOf(query.cursor),
-          }),
-          NO_STORE,
-        );
-      },
-      deps.authenticate,
-    ),
-    describedRoute(
-      {
-        ...list('/api/oversight/unowned', 'oversightUnowned', 'Open complaints no agency owns (in the admin queue) for longer than the limit, longest first'),
-        request: { query: UnownedQuery },
-        responses: { 200: { description: 'A page of unowned complaints', body: OversightPage }, ...listProblems },
-      },
-      async ({ query }, { actor }) => {
-        requireOversightList(actor);
-        const cutOff = new Date(deps.clock().getTime() - query.olderThanDays * DAY_MS).toISOString();
-        return jsonResult(
-          200,
-          await complaints({
-            where: [
-              { field: 'open', op: 'eq', value: true },
-              { field: 'ownerKind', op: 'eq', value: 'admin_queue' },
-              { field: 'ownedSince', op: 'lt', value: cutOff },
-            ],
-            orderBy: { field: 'ownedSince', direction: 'asc' },
-            limit: query.limit,
-            ...cursorOf(query.cursor),
-          }),
-          NO_STORE,
-        );
-      },
-      deps.authenticate,
-    ),
-    describedRoute(
-      {
-        ...list('/api/oversight/agencies', 'oversightCompliance', 'Per-agency compliance (responses and resolutions on time, declines, overdue escalations), least compliant first'),
+        method: 'get',
+        path: '/api/oversight/agencies',
+        operationId: 'oversightCompliance',
+        summary: 'Per-agency compliance (responses and resolutions on time, declines, overdue escalations), least compliant first',
+        tag: 'oversight',
+        auth: 'bearer',
         request: { query: ComplianceQuery },
         responses: { 200: { description: 'A page of agencies', body: CompliancePage }, ...listProblems },
       },

@@ -1,14 +1,9 @@
 import request from 'supertest';
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { apiClient } from '../commands/http/apiHarness';
-import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
-import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
-import { READ_NOW } from './staffApiSuite';
-import { AGENCY_A, AGENCY_B, AGENCY_C, buildStaffFixture, PARENT_OF_A, type FixtureComplaint } from './staffFixture';
+import { AGENCY_A, AGENCY_B, AGENCY_C, PARENT_OF_A, staffFixtureOnPostgres, type FixtureComplaint } from './staffFixture';
 
-const schema = uniqueSchema('bola');
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const opened = staffFixtureOnPostgres('bola');
+const harness = () => opened().harness;
 let fixture: FixtureComplaint[];
 let tokens: Record<Role, string | undefined>;
 
@@ -19,10 +14,8 @@ type Row = readonly [number, number, number, number, number, number, number, num
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  sql = connect();
-  harness = await openReadApiHarness(sql, schema, { readNow: READ_NOW });
-  fixture = await buildStaffFixture(harness);
-  const api = apiClient(harness);
+  fixture = opened().fixture;
+  const api = apiClient(harness());
   tokens = {
     public: undefined,
     // The owner of fixture[0] (fixture[1] is someone else's).
@@ -34,23 +27,17 @@ beforeAll(async () => {
     admin: await api.as.admin(),
     ombudsman: await api.as.ombudsman(),
   };
-}, 120_000);
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
 });
 
 /** The status each role gets, in ROLES order; every answer checked against the document. */
 async function statusesOf(path: string): Promise<Record<Role, number>> {
   const statuses: Partial<Record<Role, number>> = {};
   for (const role of ROLES) {
-    const call = request(harness.app).get(path);
+    const call = request(harness().app).get(path);
     const token = tokens[role];
     if (token !== undefined) call.set('authorization', token);
     const response = await call;
-    harness.conformance.assertConforms(response);
+    harness().conformance.assertConforms(response);
     statuses[role] = response.status;
   }
   return statuses as Record<Role, number>;
@@ -83,7 +70,7 @@ const COVERED_OBJECT_ROUTES = [
 describe('BOLA matrix (PostgreSQL): every role x every object route x own and other object, exact statuses', () => {
   // Open311 (GeoReport v2, /open311/...) is a public standard interface with no login: no role to tell apart.
   test('covers every GET route under /api/ of the document that names an object in its path', () => {
-    const objectRoutes = Object.entries(harness.document.paths)
+    const objectRoutes = Object.entries(harness().document.paths)
       .filter(([path, item]) => item.get !== undefined && path.startsWith('/api/') && path.includes('{'))
       .map(([path]) => path);
     expect(objectRoutes.sort()).toEqual([...COVERED_OBJECT_ROUTES].sort());
@@ -125,7 +112,7 @@ describe('BOLA matrix (PostgreSQL): every role x every object route x own and ot
 
   test('"no such object" and "not yours" answer the same body, whichever route', async () => {
     const bodyOf = async (path: string, token: string | undefined) => {
-      const call = request(harness.app).get(path);
+      const call = request(harness().app).get(path);
       if (token !== undefined) call.set('authorization', token);
       return (await call).body as unknown;
     };

@@ -1,10 +1,6 @@
 import request from 'supertest';
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { apiClient } from '../commands/http/apiHarness';
-import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
-import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
-import { READ_NOW } from './staffApiSuite';
-import { AGENCY_A, AGENCY_B, AGENCY_C, buildStaffFixture, PARENT_OF_A, type FixtureComplaint } from './staffFixture';
+import { AGENCY_A, AGENCY_B, AGENCY_C, PARENT_OF_A, staffFixtureOnPostgres, type FixtureComplaint } from './staffFixture';
 
 /**
  * The leak test of issue 6: complaints in all four anonymous x confidential combinations,
@@ -15,9 +11,8 @@ import { AGENCY_A, AGENCY_B, AGENCY_C, buildStaffFixture, PARENT_OF_A, type Fixt
  * statistics) where the DESIGN.md visibility matrix forbids it fails the test.
  */
 
-const schema = uniqueSchema('leak');
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const opened = staffFixtureOnPostgres('leak');
+const harness = () => opened().harness;
 let fixture: FixtureComplaint[];
 
 const CALLERS = ['public', 'officerA', 'officerB', 'officerC', 'otherReporter'] as const;
@@ -28,10 +23,8 @@ let tokens: Record<Caller, string | undefined>;
 const KNOWN_GET_ROUTES = 19;
 
 beforeAll(async () => {
-  sql = connect();
-  harness = await openReadApiHarness(sql, schema, { readNow: READ_NOW });
-  fixture = await buildStaffFixture(harness);
-  const api = apiClient(harness);
+  fixture = opened().fixture;
+  const api = apiClient(harness());
   tokens = {
     public: undefined,
     officerA: await api.as.officer(AGENCY_A),
@@ -39,12 +32,6 @@ beforeAll(async () => {
     officerC: await api.as.officer(AGENCY_C),
     otherReporter: await api.as.reporter('acct-owns-none-of-them'),
   };
-}, 120_000);
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
 });
 
 /** The canaries of `complaint` that `caller` must never be shown, per the visibility matrix. */
@@ -82,14 +69,14 @@ function concretePaths(template: string): string[] {
 }
 
 const documentedGetRoutes = (): string[] =>
-  Object.entries(harness.document.paths)
+  Object.entries(harness().document.paths)
     .filter(([, item]) => item.get !== undefined)
     .map(([path]) => path);
 
 describe('leak test (PostgreSQL): every documented GET route, as every outsider, against the visibility matrix', () => {
   test(`discovers at least the ${KNOWN_GET_ROUTES} GET routes we know of from /api/openapi.json`, async () => {
-    const served = await request(harness.app).get('/api/openapi.json');
-    expect(Object.keys(served.body.paths as object).sort()).toEqual(Object.keys(harness.document.paths).sort());
+    const served = await request(harness().app).get('/api/openapi.json');
+    expect(Object.keys(served.body.paths as object).sort()).toEqual(Object.keys(harness().document.paths).sort());
     expect(documentedGetRoutes().length).toBeGreaterThanOrEqual(KNOWN_GET_ROUTES);
   });
 
@@ -99,7 +86,7 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
     for (const template of documentedGetRoutes()) {
       for (const path of concretePaths(template)) {
         for (const caller of CALLERS) {
-          const call = request(harness.app).get(path);
+          const call = request(harness().app).get(path);
           const token = tokens[caller];
           if (token !== undefined) call.set('authorization', token);
           const response = await call;

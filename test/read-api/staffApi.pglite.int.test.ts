@@ -1,7 +1,8 @@
 import { createPGliteSqlClient, openPGlite } from '../../eventstore/postgres/pgliteSqlClient';
 import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
-import { READ_NOW, staffApiSuite } from './staffApiSuite';
+import { staffApiSuite } from './staffApiSuite';
+import { READ_NOW } from './staffFixture';
 
 // One in-memory PGlite for the file: an instance takes seconds to start.
 let sql: SqlClient;

@@ -1,7 +1,8 @@
 import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
 import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
-import { READ_NOW, staffApiSuite } from './staffApiSuite';
+import { staffApiSuite } from './staffApiSuite';
+import { READ_NOW } from './staffFixture';
 
 const schema = uniqueSchema('staff_api');
 let sql: SqlClient;

@@ -7,10 +7,7 @@ import { agencyRegistry } from '../../domain/routing';
 import { createReadApi } from '../../read-api/readApi';
 import { apiClient, validReport } from '../commands/http/apiHarness';
 import type { ReadApiHarness } from './readApiHarness';
-import { AGENCY_A, AGENCY_B, buildStaffFixture, PARENT_OF_A, type FixtureComplaint } from './staffFixture';
-
-/** The read side's now: four weeks after the fixture's decisions (2025-03-03), so every running clock has passed. */
-export const READ_NOW = '2025-04-01T09:00:00+07:00';
+import { AGENCY_A, AGENCY_B, buildStaffFixture, PARENT_OF_A, READ_NOW, type FixtureComplaint } from './staffFixture';
 
 type Items = { items: Record<string, unknown>[]; next?: string };
 

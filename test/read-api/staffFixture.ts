@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { apiClient, validReport } from '../commands/http/apiHarness';
-import type { ReadApiHarness } from './readApiHarness';
+import type { SqlClient } from '../../eventstore/postgres/sqlClient';
+import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
+import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
+
+/** The read side's now: four weeks after the fixture's decisions (2025-03-03), so every running clock has passed. */
+export const READ_NOW = '2025-04-01T09:00:00+07:00';
 
 /** Jakarta Pusat, an administrative city under the Pemprov DKI (its parent); two unrelated national bodies. */
 export const AGENCY_A = 'pemkot-31.71';
@@ -98,4 +103,25 @@ export async function buildStaffFixture(harness: ReadApiHarness): Promise<Fixtur
   }
   await harness.project();
   return complaints;
+}
+
+/** A harness on a fresh PostgreSQL schema with the fixture built, for the file's tests; dropped after them. */
+export function staffFixtureOnPostgres(schemaPrefix: string): () => { readonly harness: ReadApiHarness; readonly fixture: FixtureComplaint[] } {
+  const schema = uniqueSchema(schemaPrefix);
+  let sql: SqlClient;
+  let opened: { harness: ReadApiHarness; fixture: FixtureComplaint[] } | undefined;
+  beforeAll(async () => {
+    sql = connect();
+    const harness = await openReadApiHarness(sql, schema, { readNow: READ_NOW });
+    opened = { harness, fixture: await buildStaffFixture(harness) };
+  }, 120_000);
+  afterAll(async () => {
+    await opened?.harness.close();
+    await dropSchema(sql, schema);
+    await sql.close();
+  });
+  return () => {
+    if (opened === undefined) throw new Error('the staff fixture is not open yet');
+    return opened;
+  };
 }
