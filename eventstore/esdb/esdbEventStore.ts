@@ -6,6 +6,7 @@ import {
   type AppendResult as EsdbAppendResult,
 } from '@eventstore/db-client';
 import { WrongExpectedVersion } from '../errors';
+import { checkExpectedRevision } from '../expectedRevision';
 import type { EventRegistry } from '../eventRegistry';
 import { chainHash } from '../hashChain';
 import { START, type AppendResult, type EventStore, type ExpectedRevision, type GlobalPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type Subscription } from '../port';
@@ -46,6 +47,7 @@ export class EsdbEventStore implements EventStore {
 
   async appendToStream(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<AppendResult> {
     checkStreamId(streamId);
+    checkExpectedRevision(expected);
     const prepared = prepareEvents(this.options.registry, streamId, events);
     prepared.forEach(jsonDataOf);
     const eventIds = prepared.map((event) => event.metadata.eventId);

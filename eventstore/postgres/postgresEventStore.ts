@@ -1,4 +1,5 @@
 import { IdempotencyConflict, WrongExpectedVersion } from '../errors';
+import { checkExpectedRevision } from '../expectedRevision';
 import type { EventRegistry } from '../eventRegistry';
 import { PollingSubscription } from '../pollingSubscription';
 import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '../port';
@@ -75,6 +76,7 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<AppendResult> {
     if (streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH) throw new RangeError(`stream id must have 1 to ${MAX_STREAM_ID_LENGTH} characters`);
+    checkExpectedRevision(expected);
     const prepared = prepareEvents(this.options.registry, streamId, events);
     const entry = JSON.stringify({
       streamId,

@@ -103,6 +103,15 @@ export function eventStoreContract(name: string, subject: () => ContractSubject)
       expect((await store.appendToStream(streamId, 'stream_exists', [counterIncremented(1)])).nextExpectedRevision).toBe(2);
     });
 
+    test('an exact revision no stream can have is refused before anything is stored', async () => {
+      const streamId = uniqueStreamId();
+      await store.appendToStream(streamId, 'no_stream', [counterIncremented(1)]);
+      for (const impossible of [-1, 0.5, Number.NaN]) {
+        await expect(store.appendToStream(streamId, impossible, [counterIncremented(2)])).rejects.toBeInstanceOf(RangeError);
+      }
+      expect(await store.readStream(streamId)).toHaveLength(1);
+    });
+
     test('appending the same event ids again stores them once and answers as the first time', async () => {
       const streamId = uniqueStreamId();
       const batch = [counterIncremented(1), counterIncremented(2)];
