@@ -153,7 +153,7 @@ export function open311Suite(label: string, harness: () => ReadApiHarness): void
       expect(response.status).toBe(200);
       const filed = (format === 'json' ? response.body : (parseXml(response).service_requests as { request: unknown[] }).request) as Record<string, unknown>[];
       expect(filed).toHaveLength(1);
-      expect(filed[0]!.service_request_id).toMatch(/^[0-9A-Z]{13}$/);
+      expect(filed[0]!.service_request_id).toMatch(/^[0-9A-Z]{12}[0-9A-Z*~$=]$/);
       await harness().project();
       const page = await request(harness().app).get(`/api/public/complaints/${String(filed[0]!.service_request_id)}`);
       expect(page.status).toBe(200);
