@@ -61,16 +61,26 @@ export class PersonalDataVault {
     await this.client.exec(`VACUUM ${this.schema}.vault_keys`).catch(() => undefined);
   }
 
+  /**
+   * One statement in the usual cases: a new key is inserted and used as it is, an existing one
+   * comes back from the same statement. Only a key that another seal committed while this
+   * statement ran is invisible to it (the insert waited for it and did nothing): it is read
+   * by a second statement, so concurrent first seals agree on one key.
+   */
   private async dataKeyFor(keyId: string): Promise<Buffer> {
     const fresh = randomBytes(32);
-    // Concurrent first seals agree on one key: the insert that loses reads the winner's.
-    await this.client.query(`INSERT INTO ${this.schema}.vault_keys (key_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`, [
-      keyId,
-      packBox(gcmSeal(this.masterKey, fresh, keyId)),
-    ]);
-    const [row] = await this.client.query<KeyRow>(`SELECT wrapped_key FROM ${this.schema}.vault_keys WHERE key_id = $1`, [keyId]);
-    if (!row?.wrapped_key) throw new ErasedKey(keyId);
-    return this.unwrap(keyId, row.wrapped_key);
+    const [row] = await this.client.query<KeyRow & { inserted: boolean }>(
+      `WITH inserted AS (
+         INSERT INTO ${this.schema}.vault_keys (key_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING RETURNING key_id)
+       SELECT NULL::bytea AS wrapped_key, true AS inserted FROM inserted
+       UNION ALL
+       SELECT wrapped_key, false FROM ${this.schema}.vault_keys WHERE key_id = $1`,
+      [keyId, packBox(gcmSeal(this.masterKey, fresh, keyId))],
+    );
+    if (row?.inserted) return fresh;
+    const [stored] = row ? [row] : await this.client.query<KeyRow>(`SELECT wrapped_key FROM ${this.schema}.vault_keys WHERE key_id = $1`, [keyId]);
+    if (!stored?.wrapped_key) throw new ErasedKey(keyId);
+    return this.unwrap(keyId, stored.wrapped_key);
   }
 
   private unwrap(keyId: string, wrapped: Uint8Array): Buffer {
