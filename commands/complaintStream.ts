@@ -20,6 +20,9 @@ export function complaintEventOf(recorded: RecordedEvent): ComplaintEvent {
   return { type: recorded.type, data: read.data } as ComplaintEvent;
 }
 
+/** What an absent stream loads as. */
+export const noComplaintYet: LoadedComplaint = { state: initialComplaintState, revision: undefined, recorded: [] };
+
 /** Reads a complaint's stream and folds it into its current state. */
 export async function loadComplaint(store: EventStore, complaintId: string): Promise<LoadedComplaint> {
   const recorded = await store.readStream(complaintStreamId(complaintId));

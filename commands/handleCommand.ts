@@ -5,7 +5,7 @@ import { WrongExpectedVersion } from '../eventstore/errors';
 import type { Actor, Channel, EventMetadata } from '../eventstore/metadata';
 import type { EventStore, NewEvent } from '../eventstore/port';
 import type { AppendedEvent, CommandOutcome } from './commandOutcome';
-import { complaintEventOf, complaintStreamId, loadComplaint, type LoadedComplaint } from './complaintStream';
+import { complaintEventOf, complaintStreamId, loadComplaint, noComplaintYet, type LoadedComplaint } from './complaintStream';
 import { eventIdFor } from './derivedId';
 import { StreamLocks } from './streamLocks';
 
@@ -21,6 +21,13 @@ export interface CommandRequest {
   readonly requestSeed: string;
   /** If-Match: the revision the client acted on. A mismatch is answered, never retried. */
   readonly ifMatchRevision?: number;
+  /**
+   * The complaint id was minted for this very execution (a fresh submission draft), so its
+   * stream cannot exist and no earlier execution can have written to it: the stream is not
+   * read, the command is decided against no complaint and appended at no_stream. Should the
+   * stream exist after all, the next attempt reads it as usual.
+   */
+  readonly newStream?: boolean;
   /**
    * Side effect that must precede the append (erasing a vault key before the ledger says
    * the data are erased). Runs once per attempt, so it must be idempotent.
@@ -55,8 +62,8 @@ export function createCommandHandler(deps: CommandHandlerDependencies): HandleCo
   const maxAttempts = deps.maxAttempts ?? 10;
   const backoff = deps.backoffMs ?? defaultBackoff;
 
-  async function attempt(request: CommandRequest): Promise<CommandOutcome | 'retry'> {
-    const loaded = await loadComplaint(deps.store, request.complaintId);
+  async function attempt(request: CommandRequest, assumeNewStream: boolean): Promise<CommandOutcome | 'retry'> {
+    const loaded = assumeNewStream ? noComplaintYet : await loadComplaint(deps.store, request.complaintId);
     if (request.ifMatchRevision !== undefined && loaded.revision !== request.ifMatchRevision) {
       return { kind: 'precondition_failed', currentRevision: loaded.revision };
     }
@@ -84,7 +91,7 @@ export function createCommandHandler(deps: CommandHandlerDependencies): HandleCo
   return (request) =>
     locks.run(complaintStreamId(request.complaintId), async () => {
       for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber++) {
-        const outcome = await attempt(request);
+        const outcome = await attempt(request, attemptNumber === 1 && request.newStream === true);
         if (outcome !== 'retry') return outcome;
         if (attemptNumber < maxAttempts) await sleep(backoff(attemptNumber));
       }

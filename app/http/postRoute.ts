@@ -16,6 +16,8 @@ export interface RouteContext<Draft> {
   readonly requestId: string;
   /** Ids and secrets minted for this request; the same again when a crashed execution is re-run. */
   readonly draft: Draft;
+  /** False when the draft comes from an earlier execution of this request (one taken over after a crash), which may have written already. */
+  readonly draftIsNew: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export function postRoute<Input, Draft>(deps: PostRouteDependencies, route: Post
     const rawKey = req.get('idempotency-key');
     const context = { actor, requestId: requestIdOf(req) };
     if (rawKey === undefined) {
-      sendResult(res, await route.execute(input, { ...context, draft: route.draft.mint() }));
+      sendResult(res, await route.execute(input, { ...context, draft: route.draft.mint(), draftIsNew: true }));
       return;
     }
     const key = idempotencyKey(`${actor.role}:${actor.id}`, parseInput(IdempotencyKeyHeader, { 'idempotency-key': rawKey }, 'headers')['idempotency-key']);
@@ -70,7 +72,7 @@ async function executeOnce<Input, Draft>(
   deps: PostRouteDependencies,
   route: PostRoute<Input, Draft>,
   input: Input,
-  context: Omit<RouteContext<Draft>, 'draft'>,
+  context: Omit<RouteContext<Draft>, 'draft' | 'draftIsNew'>,
   key: IdempotencyKey,
   fingerprint: string,
 ): Promise<HttpResult> {
@@ -90,7 +92,7 @@ async function executeOnce<Input, Draft>(
         const draft = route.draft.schema.parse(key.open('draft', reservation.draft));
         let result: HttpResult;
         try {
-          result = await route.execute(input, { ...context, draft });
+          result = await route.execute(input, { ...context, draft, draftIsNew: !reservation.takenOver });
         } catch (error) {
           await deps.idempotency.release(key.recordId, reservation.leaseToken);
           if (error instanceof HttpProblem) return problemResult(error.problem, error.headers);

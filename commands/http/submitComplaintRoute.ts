@@ -28,7 +28,7 @@ export function submitComplaintRoute(deps: SubmitRouteDependencies): PostRoute<S
   return {
     parse: (req) => parseInput(bodySchema, req.body, 'body'),
     draft: { schema: SubmissionDraft, mint: mintSubmissionDraft },
-    async execute(body, { actor, requestId, draft }) {
+    async execute(body, { actor, requestId, draft, draftIsNew }) {
       const { reporter, channel, ...report } = body;
       const outcome = await submitComplaint(deps, {
         report,
@@ -36,6 +36,7 @@ export function submitComplaintRoute(deps: SubmitRouteDependencies): PostRoute<S
         channel,
         actor,
         draft,
+        draftIsNew,
         correlationId: requestId,
         causationId: requestId,
       });

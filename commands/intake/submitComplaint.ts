@@ -22,6 +22,8 @@ export interface Submission {
   readonly channel: Channel;
   readonly actor: Actor;
   readonly draft: SubmissionDraft;
+  /** The draft was minted for this execution, not kept from an earlier one: its complaint id is new (see CommandRequest.newStream). */
+  readonly draftIsNew?: boolean;
   readonly correlationId: string;
   readonly causationId: string;
 }
@@ -59,5 +61,6 @@ export async function submitComplaint(
     correlationId: submission.correlationId,
     causationId: submission.causationId,
     requestSeed: draft.requestSeed,
+    newStream: submission.draftIsNew === true,
   });
 }

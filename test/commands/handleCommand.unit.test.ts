@@ -136,6 +136,22 @@ test('a request executed again (same seed) finds its own events and appends noth
   expect(store.appendCalls).toBe(appendsBefore);
 });
 
+test('a submission on a new stream is appended at no_stream without reading the stream', async () => {
+  const outcome = await handle(request(submitCommand(), actors.reporter, { newStream: true }));
+  expect(outcome).toMatchObject({ kind: 'accepted', revision: 0, alreadyApplied: false });
+  expect(store.readStreamCalls).toBe(0);
+  expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['ComplaintSubmitted']);
+});
+
+test('a stream said to be new that exists after all is read, and the command decided against it', async () => {
+  await submit();
+  const readsBefore = store.readStreamCalls;
+  const outcome = await handle(request(submitCommand(), actors.reporter, { newStream: true }));
+  expect(outcome).toMatchObject({ kind: 'refused', revision: 0, error: { code: 'already_submitted' } });
+  expect(store.readStreamCalls - readsBefore).toBe(1);
+  expect(await store.readStream(stream)).toHaveLength(1);
+});
+
 test('an event that fails its schema when read back stops the command', async () => {
   await submit();
   const [submitted] = store.streams.get(stream)!;

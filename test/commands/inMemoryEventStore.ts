@@ -9,6 +9,7 @@ import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEve
 export class InMemoryEventStore implements EventStore {
   readonly streams = new Map<string, RecordedEvent[]>();
   appendCalls = 0;
+  readStreamCalls = 0;
   beforeAppend: ((streamId: string) => Promise<void>) | undefined;
   private position = 0;
 
@@ -38,6 +39,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
+    this.readStreamCalls++;
     return [...(this.streams.get(streamId) ?? [])];
   }
 

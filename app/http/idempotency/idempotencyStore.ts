@@ -5,8 +5,8 @@ import { idempotencyMigrations } from './idempotencyMigrations';
 
 /** What a request with an Idempotency-Key finds. Boxes are opaque encrypted bytes. */
 export type Reservation =
-  /** This request executes (first time, or after another node's lease ran out). */
-  | { readonly kind: 'execute'; readonly leaseToken: string; readonly draft: Buffer }
+  /** This request executes: the first time, or (takenOver) again after another execution's lease ran out. */
+  | { readonly kind: 'execute'; readonly leaseToken: string; readonly draft: Buffer; readonly takenOver: boolean }
   | { readonly kind: 'completed'; readonly response: Buffer }
   | { readonly kind: 'in_progress' }
   | { readonly kind: 'fingerprint_mismatch' };
@@ -48,7 +48,7 @@ export class IdempotencyStore {
          ON CONFLICT (record_id) DO NOTHING RETURNING record_id`,
         [recordId, fingerprint, leaseToken, this.leaseMs, draft],
       );
-      if (inserted.length > 0) return { kind: 'execute', leaseToken, draft };
+      if (inserted.length > 0) return { kind: 'execute', leaseToken, draft, takenOver: false };
       const [row] = await this.client.query<RecordRow>(
         `SELECT fingerprint, state, lease_token, lease_expires_at < now() AS lease_expired, response
            FROM ${this.schema}.idempotency_records WHERE record_id = $1`,
@@ -108,6 +108,6 @@ export class IdempotencyStore {
         WHERE record_id = $1 AND lease_token = $2 AND state = 'in_progress' AND lease_expires_at < now() RETURNING draft`,
       [recordId, expiredToken, leaseToken, this.leaseMs],
     );
-    return row ? { kind: 'execute', leaseToken, draft: Buffer.from(row.draft) } : undefined;
+    return row ? { kind: 'execute', leaseToken, draft: Buffer.from(row.draft), takenOver: true } : undefined;
   }
 }
