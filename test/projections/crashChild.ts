@@ -6,17 +6,18 @@ import { complaintEventRegistry } from '../../domain/complaint';
 import { createPgSqlClient } from '../../eventstore/postgres/pgSqlClient';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
 import { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
-import { allProjections, collectionCatalog } from '../../projections/catalog';
+import { allProjections } from '../../projections/catalog';
 import { ProjectionRunner } from '../../projections/runner/projectionRunner';
-import { PostgresReadModelStore } from '../../projections/store/postgres/postgresReadModelStore';
+import { openReadModelStore } from '../../projections/openReadModelStore';
 
 async function main(): Promise<void> {
-  const { CRASH_DATABASE_URL, CRASH_SCHEMA, CRASH_MASTER_KEY, CRASH_BATCH_SIZE } = process.env;
+  const { CRASH_DATABASE_URL, CRASH_SCHEMA, CRASH_MASTER_KEY, CRASH_BATCH_SIZE, CRASH_READ_STORE_URL } = process.env;
   if (!CRASH_DATABASE_URL || !CRASH_SCHEMA || !CRASH_MASTER_KEY) throw new Error('crash child: missing environment');
   const client = createPgSqlClient({ connectionString: CRASH_DATABASE_URL, maxConnections: 4 });
   const events = await PostgresEventStore.open({ client, schema: CRASH_SCHEMA, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(client, CRASH_SCHEMA, Buffer.from(CRASH_MASTER_KEY, 'base64'));
-  const store = await PostgresReadModelStore.open({ client, schema: CRASH_SCHEMA, catalog: collectionCatalog });
+  // The read models in the ledger's schema, or on MongoDB when CRASH_READ_STORE_URL says so (database named like the schema).
+  const store = await openReadModelStore({ readStoreUrl: CRASH_READ_STORE_URL, sql: client, schema: CRASH_SCHEMA });
   const runner = new ProjectionRunner(
     { events, store, personalData: vault },
     { projections: allProjections, batchSize: Number(CRASH_BATCH_SIZE ?? 3), log: (line) => process.stderr.write(`${line}\n`) },
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   await runner.catchUp();
   const failed = runner.health().filter((h) => h.lastError !== undefined);
   await events.close();
+  await store.close();
   await client.close();
   process.exit(failed.length === 0 ? 0 : 2);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IndexDescription } from 'mongodb';
+import { MongoServerError, type Collection, type Document, type IndexDescription } from 'mongodb';
 import type { CollectionSpec } from '../collectionSpec';
 import { fieldPath } from './mongoQuery';
 
@@ -25,4 +25,24 @@ export function mongoIndexesOf(spec: CollectionSpec): IndexDescription[] {
     if (type === 'strings') indexes.push(named({ generation: 1, [fieldPath(field)]: 1 }));
   }
   return indexes;
+}
+
+/**
+ * Creates the indexes a collection lacks. Asking for existing ones is a no-op on MongoDB,
+ * but FerretDB 1.24 can panic on it (seen with a multikey index on a filled collection),
+ * and indexes are named by their definition, so comparing names is enough.
+ */
+const NAMESPACE_NOT_FOUND = 26;
+
+export async function ensureIndexes(collection: Collection<Document>, wanted: readonly IndexDescription[]): Promise<void> {
+  const listed = await collection
+    .listIndexes()
+    .toArray()
+    .catch((error: unknown) => {
+      if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return [];
+      throw error;
+    });
+  const existing = new Set(listed.map((index) => String(index.name)));
+  const missing = wanted.filter((index) => !existing.has(index.name ?? ''));
+  if (missing.length > 0) await collection.createIndexes(missing);
 }

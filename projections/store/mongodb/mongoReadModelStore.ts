@@ -3,7 +3,6 @@ import { specOf, type CollectionCatalog, type CollectionSpec } from '../collecti
 import type { DocumentQuery, Page } from '../documentQuery';
 import type { DocumentRef, StoredDocument } from '../documents';
 import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../generations';
-import { lastChangePerDocument } from '../lastChangePerDocument';
 import type { PoisonRecord } from '../poison';
 import { pageFrom } from '../queryRules';
 import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
@@ -11,7 +10,6 @@ import {
   GenerationShape,
   generationStatusOf,
   PoisonShape,
-  poisonDocumentOf,
   poisonRecordOf,
   type GenerationDocument,
   type LivePointerDocument,
@@ -19,9 +17,10 @@ import {
 } from './bookkeepingDocuments';
 import { documentKey, documentsCollectionName, GENERATIONS_COLLECTION, generationKey, LIVE_COLLECTION, POISON_COLLECTION } from './collectionNames';
 import { liveGenerationOf, readLiveGeneration } from './liveGeneration';
-import { mongoDocumentOf, storedDocumentOf, type MongoDocument } from './mongoDocument';
-import { mongoIndexesOf } from './mongoIndexes';
+import { storedDocumentOf, type MongoDocument } from './mongoDocument';
+import { ensureIndexes, mongoIndexesOf } from './mongoIndexes';
 import { dropJournal, replayJournal, writeJournal, type PendingBatch } from './batchJournal';
+import { batchWritesOf } from './batchWrites';
 import { upsertAll, type WholeDocumentWrite } from './upsertAll';
 import { mongoFind } from './mongoQuery';
 import { openMongoDatabase } from './openMongoDatabase';
@@ -59,7 +58,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const { client, db } = await openMongoDatabase(options.url, options.database);
     try {
       for (const [projection, specs] of Object.entries(options.catalog)) {
-        for (const spec of specs) await db.collection(documentsCollectionName(projection, spec.name)).createIndexes(mongoIndexesOf(spec));
+        for (const spec of specs) await ensureIndexes(db.collection(documentsCollectionName(projection, spec.name)), mongoIndexesOf(spec));
       }
       await db.collection(GENERATIONS_COLLECTION).createIndex({ projection: 1, generation: 1 }, { name: 'read_generations_by_projection' });
       await db.collection(POISON_COLLECTION).createIndex({ projection: 1, generation: 1, position: 1 }, { name: 'read_poison_by_generation' });
@@ -153,7 +152,7 @@ export class MongoReadModelStore implements ReadModelStore {
       throw new CheckpointMoved(slot);
     }
     if (current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
-    const writes = this.writesOf(slot, batch);
+    const writes = batchWritesOf(slot, batch);
     const pending = writes.length === 0 ? undefined : await writeJournal(this.db, slot, batch.to, writes);
     const marked = await this.generationsCollection.updateOne(
       { _id: current._id, checkpoint: batch.from, pending: null, state: { $ne: 'retired' } },
@@ -161,16 +160,6 @@ export class MongoReadModelStore implements ReadModelStore {
     );
     if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
     if (pending) await this.finishPending(slot, pending, writes);
-  }
-
-  private writesOf(slot: ProjectionSlot, batch: ProjectionBatch): WholeDocumentWrite[] {
-    return [
-      ...lastChangePerDocument(batch.changes).map((change) => ({
-        collection: documentsCollectionName(slot.projection, change.collection),
-        document: mongoDocumentOf(slot.generation, change),
-      })),
-      ...batch.poisoned.map((record) => ({ collection: POISON_COLLECTION, document: poisonDocumentOf(slot.projection, slot.generation, record) })),
-    ];
   }
 
   /** Applies a committed batch (from memory, or from the journal after a crash) and moves the checkpoint past it. */

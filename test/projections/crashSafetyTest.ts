@@ -1,0 +1,101 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { SqlClient } from '../../eventstore/postgres/sqlClient';
+import { allProjections } from '../../projections/catalog';
+import { rebuildProjection } from '../../projections/runner/rebuildProjection';
+import type { ReadModelStore } from '../../projections/store/readModelStore';
+import { connect, databaseUrl, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
+import { writeFixtureLedger } from './canaryLedger';
+import { readWholeLedger } from './ledgerTruth';
+import { openSqlLedger, type SqlLedger } from './suiteSetup';
+
+export interface CrashStoreSetup {
+  /** READ_STORE_URL for the child worker; undefined: the read models sit in the ledger's schema. */
+  readonly readStoreUrl: string | undefined;
+  /** The same read models as the child writes them, for the parent to inspect. */
+  openStore(ledger: SqlLedger, schema: string): Promise<ReadModelStore>;
+  /** Removes what the store holds beyond the schema (e.g. the MongoDB database). */
+  cleanUp?(schema: string): Promise<void>;
+}
+
+/*
+ * Crash safety (PGlite lives inside one process, so the ledger is on PostgreSQL, shared with
+ * a child): a projection worker is killed with SIGKILL at random moments of a catch-up,
+ * several times; after it finally completes, every read model equals a clean rebuild.
+ */
+export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
+  const schema = uniqueSchema('projection_crash');
+  let client: SqlClient;
+  let ledger: SqlLedger;
+  let store: ReadModelStore;
+
+  function startChild(): ChildProcess {
+    const readStore = setup.readStoreUrl === undefined ? {} : { CRASH_READ_STORE_URL: setup.readStoreUrl };
+    return fork(join(__dirname, 'crashChild.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, ...readStore, CRASH_DATABASE_URL: databaseUrl, CRASH_SCHEMA: schema, CRASH_MASTER_KEY: ledger.masterKey.toString('base64'), CRASH_BATCH_SIZE: '3' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+  }
+
+  const exited = (child: ChildProcess): Promise<number | null> =>
+    new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+  const ready = (child: ChildProcess, stderr: () => string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`crash child exited (${code}) before it was ready: ${stderr()}`)));
+    });
+
+  async function checkpoints(): Promise<string[]> {
+    return Promise.all(allProjections.map(async (p) => (await store.generations(p.name)).find((g) => g.state === 'live')?.checkpoint ?? ''));
+  }
+
+  beforeAll(async () => {
+    client = connect(8);
+    ledger = await openSqlLedger(client, schema);
+    store = await setup.openStore(ledger, schema);
+    await writeFixtureLedger(ledger.events, ledger.vault, 30);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await setup.cleanUp?.(schema);
+    await ledger.close();
+    await dropSchema(client, schema);
+    await client.close();
+  });
+
+  test(`${label}: SIGKILL at random points of a catch-up, then a restart: every read model equals a clean rebuild`, async () => {
+    const head = (await readWholeLedger(ledger.events)).at(-1)!.globalPosition;
+    const seen: string[][] = [];
+    let killedMidway = 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const child = startChild();
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      await ready(child, () => stderr);
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 900)));
+      child.kill('SIGKILL');
+      await exited(child);
+      expect(stderr).not.toContain('crash child failed');
+      const now = await checkpoints();
+      if (now.some((c) => c < head)) killedMidway++;
+      // Checkpoints never move backwards across crashes.
+      if (seen.length > 0) now.forEach((c, i) => expect(c >= seen.at(-1)![i]!).toBe(true));
+      seen.push(now);
+    }
+    expect(killedMidway).toBeGreaterThanOrEqual(3);
+
+    const final = startChild();
+    expect(await exited(final)).toBe(0);
+    expect(await checkpoints()).toEqual(allProjections.map(() => head));
+
+    for (const projection of allProjections) {
+      const live = (await store.generations(projection.name)).find((g) => g.state === 'live')!;
+      const clean = await rebuildProjection({ events: ledger.events, store, personalData: ledger.vault }, projection, { promote: false, batchSize: 500 });
+      expect(await store.dumpGeneration(live)).toEqual(await store.dumpGeneration(clean.slot));
+      await store.dropGeneration(clean.slot);
+    }
+  }, 300_000);
+}
