@@ -30,6 +30,11 @@ export const formatOfPath = (path: string): Open311Format => (path.endsWith('.xm
 const errorType = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' ? (error as { type: string }).type : undefined;
 
+const clientStatusOf = (error: unknown): number | undefined => {
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+};
+
 /** Any failure as an Open311 error: the spec's own, the shared plumbing's problems (400 with fields, 429), body-parser's, else a 500. */
 function asOpen311Error(error: unknown): Open311Error | undefined {
   if (error instanceof Open311Error) return error;
@@ -38,8 +43,9 @@ function asOpen311Error(error: unknown): Open311Error | undefined {
     const descriptions = problem.errors?.map((e) => `${e.path}: ${e.message}`) ?? [problem.detail ?? problem.title];
     return new Open311Error(problem.status, descriptions, error.headers);
   }
-  if (errorType(error) === 'entity.too.large') return new Open311Error(413, ['the request body is too large']);
-  if (errorType(error)?.startsWith('entity.') || errorType(error)?.endsWith('.unsupported')) return new Open311Error(400, ['the request body cannot be read as application/x-www-form-urlencoded']);
+  // body-parser's errors carry their 4xx status: too large, too many fields, an unsupported charset.
+  const status = clientStatusOf(error);
+  if (status !== undefined) return new Open311Error(status, [`the form cannot be read (${errorType(error) ?? 'bad request'})`]);
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import type { ReadModelReader } from '../projections/store/readModelReader';
 import type { Open311ApiKeys } from './apiKeys';
 import { notFound, Open311Error, open311ErrorHandler } from './errors';
 import { fileOpen311Request, type Open311IntakeDependencies } from './filing';
-import { OPEN311_FORMATS, sendOpen311, type Open311Answer, type Open311Format } from './format';
+import { OPEN311_FORMATS, sendOpen311, type Open311Answer } from './format';
 import { discoveryDocument } from './discovery';
 import { publicCase, publicCasesIn } from './publicRequests';
 import { RequestsQuery, windowOf } from './requestQuery';
@@ -44,7 +44,7 @@ type Answer = (req: Request) => Promise<Open311Answer>;
 /** One resource in both formats: `/x.json` and `/x.xml`. */
 function both(router: Router, method: 'get' | 'post', path: string, answer: Answer, before: RequestHandler[] = []): void {
   for (const format of OPEN311_FORMATS) {
-    router[method](`${OPEN311_BASE}${path}.${format}`, ...before, async (req: Request, res: Response) => sendOpen311(res, format as Open311Format, await answer(req)));
+    router[method](`${OPEN311_BASE}${path}.${format}`, ...before, async (req: Request, res: Response) => sendOpen311(res, format, await answer(req)));
   }
 }
 

@@ -67,13 +67,13 @@ export interface Open311Submission {
 
 /** Splits the form into the spec's fields and `attribute[code]` values, each validated (400 naming the field). */
 function fieldsOf(body: Readonly<Record<string, unknown>>) {
-  const fields: Record<string, unknown> = {};
-  const attributes: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(body)) {
+  const entries = Object.entries(body);
+  // fromEntries defines own properties, so a field named __proto__ is a field (refused as unknown), never a prototype.
+  const fields = Object.fromEntries(entries.filter(([name]) => !ATTRIBUTE_FIELD.test(name)));
+  const attributes = Object.fromEntries(entries.flatMap(([name, value]) => {
     const attribute = ATTRIBUTE_FIELD.exec(name);
-    if (attribute) attributes[attribute[1]!] = value;
-    else fields[name] = value;
-  }
+    return attribute ? [[attribute[1]!, value] as const] : [];
+  }));
   return { fields: parseInput(RequestFields, fields, 'body'), attributes: parseInput(Attributes, attributes, 'body') };
 }
 

@@ -1,6 +1,7 @@
 /**
  * A small XML writer for the GeoReport v2 documents: elements only (no attributes), text
- * escaped, characters XML 1.0 forbids dropped. An object becomes child elements in key
+ * escaped (a carriage return as a reference, since parsers normalise a literal one away),
+ * characters XML 1.0 forbids dropped. An object becomes child elements in key
  * order, an array repeats the element its parent's name maps to in `itemNames`
  * (`service_requests` -> `request`), null is an empty element, undefined is left out.
  * Values are JSON data (what the JSON format sends), so the two formats carry the same.
@@ -10,7 +11,7 @@
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export const escapeXmlText = (text: string): string =>
-  text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
 function element(name: string, value: unknown, itemNames: Readonly<Record<string, string>>): string {
   if (value === undefined) return '';

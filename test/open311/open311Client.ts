@@ -7,7 +7,7 @@ export const BASE = '/open311/v2';
 /** Elements that are lists in the spec's XML: parsed as arrays even with one item. */
 const LIST_ELEMENTS = new Set(['service', 'attribute', 'value', 'request', 'error', 'endpoint', 'format']);
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, isArray: (name) => LIST_ELEMENTS.has(name) });
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => LIST_ELEMENTS.has(name) });
 
 /** An XML answer parsed (after checking it is well-formed and declares UTF-8); element text stays text. */
 export function parseXml(response: Response): Record<string, unknown> {

@@ -160,6 +160,17 @@ export function open311Suite(label: string, harness: () => ReadApiHarness): void
       expect(page.body).toMatchObject({ shape: 'case', category: 'infrastruktur', regionCode: '32.73' });
     });
 
+    test("a client app past its key's hourly allowance gets a 429 errors document with Retry-After", async () => {
+      const limited = await harness().open311Keys.issue('Aplikasi Terbatas', 1);
+      expect((await client.post('/requests.json', validForm({ api_key: limited.apiKey }))).status).toBe(200);
+      const refused = await client.post('/requests.xml', validForm({ api_key: limited.apiKey }));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(theError(refused, 'xml').code).toBe(429);
+      // Another app's allowance is its own.
+      expect((await client.post('/requests.json', validForm())).status).toBe(200);
+    });
+
     test('the same Idempotency-Key files once and answers the same service_request_id', async () => {
       const key = 'open311-retry-0001-abcdef';
       const first = await fileOn311(validForm({ description: 'Sampah menumpuk di TPS Cicadas.' }), { 'idempotency-key': key });
