@@ -13,7 +13,8 @@ const HistoryEvent = z
     correlationId: z.string(),
     causationId: z.string(),
     schemaVersion: z.int().min(1),
-    data: z.unknown().meta({ description: 'The event data exactly as written (personal data only as sealed envelopes)' }),
+    data: z.unknown().meta({ description: 'The event data as written (personal data only as sealed envelopes), less the fields in `withheld`' }),
+    withheld: z.array(z.string()).optional().meta({ description: 'Fields of the written data not shown (the receipt access-code hash); the chain is verified over all of it' }),
     hash: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();

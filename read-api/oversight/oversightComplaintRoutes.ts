@@ -22,6 +22,18 @@ export interface OversightComplaintDependencies {
 }
 
 const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/** Written data no overseer needs: the receipt access-code hash (old ones are unpeppered scrypt, open to offline guessing). */
+const WITHHELD_FIELDS = ['accessCodeHash'] as const;
+
+/** The data as written, less the withheld fields (named, so the reader knows the hash was taken over more). */
+function withheldFrom(written: unknown): { data: unknown; withheld?: string[] } {
+  if (typeof written !== 'object' || written === null || Array.isArray(written)) return { data: written };
+  const data: Record<string, unknown> = { ...(written as Record<string, unknown>) };
+  const withheld = WITHHELD_FIELDS.filter((field) => field in data);
+  for (const field of withheld) delete data[field];
+  return withheld.length === 0 ? { data } : { data, withheld };
+}
 const objectProblems = { 400: commonProblems[400], 401: commonProblems[401], 404: commonProblems[404], 500: commonProblems[500] } as const;
 
 /** One complaint for the Ombudsman (and SP4N admins): its whole case file, and its history from the ledger with the chain verified. */
@@ -66,7 +78,8 @@ export function oversightComplaintRoutes(deps: OversightComplaintDependencies): 
         const streamId = complaintStreamId(params.id);
         const recorded = await deps.ledger.readStream(streamId);
         if (recorded.length === 0) throw complaintNotFound();
-        const events = recorded.map(({ streamRevision, type, data, metadata, recordedAt, hash }) => ({
+        const events = recorded.map(({ streamRevision, type, data: written, metadata, recordedAt, hash }) => ({
+          ...withheldFrom(written),
           revision: streamRevision,
           eventId: metadata.eventId,
           type,
@@ -77,7 +90,6 @@ export function oversightComplaintRoutes(deps: OversightComplaintDependencies): 
           correlationId: metadata.correlationId,
           causationId: metadata.causationId,
           schemaVersion: metadata.schemaVersion,
-          data,
           hash,
         }));
         return jsonResult(200, { complaintId: params.id, streamId, events, verification: verifyChain(recorded) }, NO_STORE);
