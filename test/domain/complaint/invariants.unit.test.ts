@@ -22,6 +22,9 @@ function throughTheLedger(event: ComplaintEvent): ComplaintEvent {
   return { type: event.type, data: definition.schema.parse(JSON.parse(JSON.stringify(event.data))) } as ComplaintEvent;
 }
 
+/** Events no command decides: the read side appends them (a staff read of the reporter identity). */
+const RECORDED_BY_THE_READ_SIDE = new Set(['ReporterIdentityAccessed']);
+
 const REACH_RUNS = 3000;
 const REACH_SEED = 20261128;
 
@@ -115,6 +118,6 @@ describe(`complaint invariants over random command sequences (fast-check, ${NUM_
       }),
       { numRuns: REACH_RUNS, seed: REACH_SEED },
     );
-    expect([...reached].sort()).toEqual(Object.keys(complaintEventRegistry).sort());
+    expect([...reached].sort()).toEqual(Object.keys(complaintEventRegistry).filter((type) => !RECORDED_BY_THE_READ_SIDE.has(type)).sort());
   });
 });
