@@ -1,4 +1,4 @@
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { rateLimited } from '../app/http/rateLimit';
 import { hourly, phoneSubject } from '../app/http/rateLimitRules';
@@ -119,8 +119,11 @@ export function open311Router(deps: Open311Dependencies): Router {
     return { status: 200, root: 'service_requests', body: [open311Request(found, deps.agencies)] };
   });
 
-  router.use(OPEN311_BASE, (req, _res, next) => next(notFound(`no such resource: ${req.method} ${req.originalUrl.split('?')[0]}`)));
-  router.use(OPEN311_BASE, open311ErrorHandler(deps.logger));
+  // Not mounted at OPEN311_BASE: that would prefix req.baseUrl to the route template the request log and metrics read.
+  const ours = (req: Request): boolean => req.path.startsWith(`${OPEN311_BASE}/`);
+  router.use((req, _res, next) => next(ours(req) ? notFound(`no such resource: ${req.method} ${req.path}`) : undefined));
+  const handleError = open311ErrorHandler(deps.logger);
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => (ours(req) ? handleError(error, req, res, next) : next(error)));
   return router;
 }
 
