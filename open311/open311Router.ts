@@ -87,6 +87,8 @@ export function open311Router(deps: Open311Dependencies): Router {
       if (client === undefined) throw new Open311Error(403, ['api_key is missing or not valid']);
       const allowance = await deps.rateLimits.take(hourly('open311-client', client.requestsPerHour), client.clientId);
       if (!allowance.allowed) throw rateLimited(allowance.retryAfterSeconds);
+      // A service_code that names no service is a 404, as for its definition; a missing one is a 400 below.
+      if (typeof body.service_code === 'string' && serviceNamed(body.service_code) === undefined) throw notFound('no service has this service_code');
       const submission = open311Submission(body, { receivedAt: deps.clock(), defaultRegionCode: deps.defaultRegionCode });
       const phone = submission.reporter?.phone;
       if (deps.intakePerHour !== undefined && phone !== undefined) {

@@ -163,6 +163,7 @@ const resources: readonly Resource[] = [
     errors: {
       400: 'A field is missing or not valid, or the ledger refused the report',
       403: 'api_key is missing or not valid',
+      404: 'No service has this service_code',
       413: 'The form is too large',
       429: "Too many requests of this client app, or from this reporter's phone, this hour (Retry-After)",
       503: 'The ledger was busy; retry with the same Idempotency-Key',

@@ -142,6 +142,12 @@ export function open311Suite(label: string, harness: () => ReadApiHarness): void
       }
     });
 
+    test.each(FORMATS)('requests.%s with a service_code that names no service is a 404', async (format) => {
+      const response = await client.post(`/requests.${format}`, validForm({ service_code: 'jalan-rusak-sekali' }));
+      expect(response.status).toBe(404);
+      expect(theError(response, format)).toEqual({ code: 404, description: 'no service has this service_code' });
+    });
+
     test('an incident date in the future is refused by the ledger as a 400', async () => {
       const response = await client.post('/requests.xml', validForm({ 'attribute[incident_date]': '2030-01-01' }));
       expect(response.status).toBe(400);
