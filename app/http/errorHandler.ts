@@ -30,7 +30,10 @@ export function errorHandler(logger: Logger) {
       res.end();
       return;
     }
-    if (error instanceof HttpProblem) return sendResult(res, problemResult(error.problem, error.headers));
+    if (error instanceof HttpProblem) {
+      if (error.problem.status >= 500) logger.error({ err: error.cause ?? error, requestId: requestIdOf(req), method: req.method, path: req.path }, error.problem.title);
+      return sendResult(res, problemResult(error.problem, error.headers));
+    }
     const known = BODY_ERRORS[errorType(error) ?? ''];
     if (known) return sendResult(res, known);
     const status = clientStatus(error);

@@ -6,7 +6,9 @@ export class HttpProblem extends Error {
   constructor(
     readonly problem: Problem,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** The failure behind a 5xx, for the log only (never sent). */
+    cause?: unknown,
   ) {
-    super(problem.detail ?? problem.title);
+    super(problem.detail ?? problem.title, cause === undefined ? undefined : { cause });
   }
 }

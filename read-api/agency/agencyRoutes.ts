@@ -91,7 +91,7 @@ export function agencyRoutes(deps: AgencyRouteDependencies): DescribedRoute[] {
         tag: 'agency',
         auth: 'bearer',
         request: { params: AgencyParams, query: FeedQuery },
-        responses: { 200: { description: 'Changes in ledger order', body: FeedPage }, ...staffProblems },
+        responses: { 200: { description: 'Changes in ledger order', body: FeedPage }, ...staffProblems, 503: commonProblems[503] },
       },
       async ({ params, query }, { actor }) => {
         requireAgencyReader(actor, params.agencyId, deps.agencies);

@@ -22,4 +22,5 @@ export const commonProblems = {
   401: problemResponse('The bearer token is missing, malformed, expired or not accepted'),
   404: problemResponse('No such resource, or not yours: both answer the same'),
   500: problemResponse('Internal error; the detail carries the request id only'),
+  503: problemResponse('The read shows reporter identity and its access could not be recorded in the ledger: nothing shown; retry after the Retry-After seconds'),
 } as const satisfies Record<number, ResponseDescription>;

@@ -49,7 +49,7 @@ export function oversightComplaintRoutes(deps: OversightComplaintDependencies): 
         tag: 'oversight',
         auth: 'bearer',
         request: { params: ComplaintParams },
-        responses: { 200: { description: 'The case file as the Ombudsman sees it', body: CaseViewSchema }, ...objectProblems },
+        responses: { 200: { description: 'The case file as the Ombudsman sees it', body: CaseViewSchema }, ...objectProblems, 503: commonProblems[503] },
       },
       async ({ params }, { actor }) => {
         requireOversightOf(actor);

@@ -3,6 +3,8 @@ import { complaintStreamId } from '../../commands/complaintStream';
 import { ANONYMOUS_NAME, complaintEvent, complaintEventDefinitions, type CaseView, type IdentityField } from '../../domain/complaint';
 import type { Actor } from '../../eventstore/metadata';
 import type { EventStore } from '../../eventstore/port';
+import { HttpProblem } from '../../app/http/httpProblem';
+import { problem } from '../../app/http/problem';
 
 /** What of the reporter's identity a staff view shows: a real name (not "Anonim", not erased) and contact details. */
 export function identityShownBy(view: CaseView): IdentityField[] {
@@ -13,8 +15,8 @@ export function identityShownBy(view: CaseView): IdentityField[] {
 
 /**
  * Records, on each complaint's stream, that `actor` is being shown its reporter's identity
- * through `readVia`, before the read answers. A failed append fails the read (a 500, logged
- * with its request id): an identity read is served only once it is on the record.
+ * through `readVia`, before the read answers. A failed append fails the read with a 503 (the
+ * cause logged with the request id): an identity read is served only once it is on the record.
  */
 export interface IdentityReadLog {
   record(actor: Actor, readVia: string, views: readonly CaseView[], asAgencyId?: string): Promise<void>;
@@ -41,7 +43,11 @@ export function identityReadLog(ledger: Pick<EventStore, 'appendToStream'>, cloc
         // stream_exists: a read model never shows a complaint the ledger lacks; if it did, the read fails.
         return [ledger.appendToStream(complaintStreamId(view.complaintId), 'stream_exists', [{ type, data, metadata }])];
       });
-      await Promise.all(appends);
+      try {
+        await Promise.all(appends);
+      } catch (error) {
+        throw new HttpProblem(problem(503, 'identity_read_not_recorded', 'The access to the reporter identity could not be recorded; try again'), { 'retry-after': '5' }, error);
+      }
     },
   };
 }

@@ -246,7 +246,9 @@ export function staffApiSuite(label: string, harness: () => ReadApiHarness): voi
       const app = createApp({ logger: createLogger('silent'), routers: [readApi.router], checkReadiness: async () => ({ ready: true, detail: {} }) });
       const complaint = fixture[0]!;
       const response = await request(app).get(`/api/oversight/complaints/${complaint.id}`).set('authorization', await api.as.ombudsman());
-      expect(response.status).toBe(500);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.body).toMatchObject({ code: 'identity_read_not_recorded' });
       expect(response.text).not.toContain(complaint.canaries.name);
       expect(response.text).not.toContain(complaint.canaries.phone);
     });
