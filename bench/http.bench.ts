@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { startServerProcess } from '../app/tools/serverProcess';
 import { createPgSqlClient } from '../eventstore/postgres/pgSqlClient';
 import { checkLoopbackUrl } from './benchConfig';
+import { cpuBetween, sampleCpu } from './httpCpu';
 import { machineLine } from './machineInfo';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -44,7 +45,10 @@ async function main(): Promise<void> {
   console.log(machineLine());
   const schema = `bench_http_${randomBytes(4).toString('hex')}`;
   const sql = createPgSqlClient({ connectionString: databaseUrl, maxConnections: 2 });
-  const { child, url } = await startServerProcess(databaseUrl, schema, {
+  // The server's connections carry the schema's name, so its PostgreSQL backends can be found.
+  const serverDatabaseUrl = new URL(databaseUrl);
+  serverDatabaseUrl.searchParams.set('application_name', schema);
+  const { child, url } = await startServerProcess(serverDatabaseUrl.toString(), schema, {
     RUN_PROJECTIONS: 'false',
     SCHEDULER_INTERVAL_SECONDS: '0',
     INTAKE_RATE_PER_HOUR: '0',
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
   });
   try {
     await load(url, warmupSeconds);
+    const before = await sampleCpu(sql, child.pid!, schema);
     const result = await load(url, seconds);
+    const cpu = cpuBetween(before, await sampleCpu(sql, child.pid!, schema));
     const [{ count }] = (await sql.query<{ count: string }>(`SELECT count(*) FROM ${schema}.events WHERE event_type = 'ComplaintSubmitted'`)) as [{ count: string }];
     const accepted = result['2xx'];
     const rss = peakRssMb(child.pid!);
@@ -60,6 +66,8 @@ async function main(): Promise<void> {
       `${connections} connections, ${seconds} s: ${accepted} accepted (201), ${result.non2xx} other answers, ${result.errors} errors, ${count} submissions in the ledger (warm-up included)`,
     );
     console.log(`latency ms: p50=${result.latency.p50} p90=${result.latency.p90} p99=${result.latency.p99} max=${result.latency.max}`);
+    const perComplaintMs = (cpuSeconds: number): string => ((cpuSeconds * 1000) / Math.max(1, accepted)).toFixed(2);
+    console.log(`cpu ms per complaint: server=${perComplaintMs(cpu.serverSeconds)} postgres=${perComplaintMs(cpu.postgresSeconds)} (its backends)`);
     console.log(`intake_per_s=${Math.round(accepted / seconds)} p99_ms=${result.latency.p99} rss_mb=${Math.round(rss)}`);
   } finally {
     child.kill('SIGTERM');

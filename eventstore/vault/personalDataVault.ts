@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { PersonalData, type OpenedPersonalData, type SealedPersonalData } from '../../domain/personalData';
+import { AppendBatcher } from '../postgres/appendBatcher';
 import { migrate } from '../postgres/migrate';
 import { checkSchemaName, type SqlClient } from '../postgres/sqlClient';
 import { gcmOpen, gcmSeal, packBox, unpackBox } from './aesGcm';
+import { storeOrReadDataKeys, type DataKeyAnswer, type DataKeyRequest } from './dataKeyGroup';
 import { vaultMigrations } from './vaultMigrations';
 
 export class ErasedKey extends Error {
@@ -11,6 +13,10 @@ export class ErasedKey extends Error {
     super(`personal data key ${keyId} was erased; nothing more can be sealed under it`);
   }
 }
+
+/** Statements in flight at once (each holds a pool connection); seals arriving meanwhile wait for the next. */
+const DATA_KEY_CALLS_IN_FLIGHT = 2;
+const MAX_DATA_KEYS_PER_CALL = 500;
 
 interface KeyRow {
   wrapped_key: Uint8Array | null;
@@ -23,11 +29,19 @@ interface KeyRow {
  * cached, so an erasure on one node takes effect on every node at once.
  */
 export class PersonalDataVault {
+  /** Data keys of seals that arrive together are stored and read in one statement. */
+  private readonly dataKeys: AppendBatcher<DataKeyRequest, DataKeyAnswer>;
+
   private constructor(
     private readonly client: SqlClient,
     private readonly schema: string,
     private readonly masterKey: Buffer,
-  ) {}
+  ) {
+    this.dataKeys = new AppendBatcher((requests) => storeOrReadDataKeys(client, schema, requests), {
+      maxCallsInFlight: DATA_KEY_CALLS_IN_FLIGHT,
+      maxEventsPerCall: MAX_DATA_KEYS_PER_CALL,
+    });
+  }
 
   static async open(client: SqlClient, schema: string, masterKey: Buffer): Promise<PersonalDataVault> {
     if (masterKey.length !== 32) throw new RangeError('the vault master key must be 32 bytes');
@@ -43,9 +57,9 @@ export class PersonalDataVault {
 
   /** The data, or `erased` when the key is gone; throws when an envelope was tampered with. */
   async open(sealed: SealedPersonalData): Promise<OpenedPersonalData> {
-    const [row] = await this.client.query<KeyRow>(`SELECT wrapped_key FROM ${this.schema}.vault_keys WHERE key_id = $1`, [sealed.keyId]);
-    if (!row?.wrapped_key) return { erased: true };
-    const dataKey = this.unwrap(sealed.keyId, row.wrapped_key);
+    const wrapped = await this.storedKey(sealed.keyId);
+    if (!wrapped) return { erased: true };
+    const dataKey = this.unwrap(sealed.keyId, wrapped);
     const plaintext = gcmOpen(dataKey, { iv: Buffer.from(sealed.iv, 'base64'), ciphertext: Buffer.from(sealed.ciphertext, 'base64'), tag: Buffer.from(sealed.tag, 'base64') }, sealed.keyId);
     return { erased: false, data: PersonalData.parse(JSON.parse(plaintext.toString('utf8'))) };
   }
@@ -61,26 +75,19 @@ export class PersonalDataVault {
     await this.client.exec(`VACUUM ${this.schema}.vault_keys`).catch(() => undefined);
   }
 
-  /**
-   * One statement in the usual cases: a new key is inserted and used as it is, an existing one
-   * comes back from the same statement. Only a key that another seal committed while this
-   * statement ran is invisible to it (the insert waited for it and did nothing): it is read
-   * by a second statement, so concurrent first seals agree on one key.
-   */
   private async dataKeyFor(keyId: string): Promise<Buffer> {
     const fresh = randomBytes(32);
-    const [row] = await this.client.query<KeyRow & { inserted: boolean }>(
-      `WITH inserted AS (
-         INSERT INTO ${this.schema}.vault_keys (key_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING RETURNING key_id)
-       SELECT NULL::bytea AS wrapped_key, true AS inserted FROM inserted
-       UNION ALL
-       SELECT wrapped_key, false FROM ${this.schema}.vault_keys WHERE key_id = $1`,
-      [keyId, packBox(gcmSeal(this.masterKey, fresh, keyId))],
-    );
-    if (row?.inserted) return fresh;
-    const [stored] = row ? [row] : await this.client.query<KeyRow>(`SELECT wrapped_key FROM ${this.schema}.vault_keys WHERE key_id = $1`, [keyId]);
-    if (!stored?.wrapped_key) throw new ErasedKey(keyId);
-    return this.unwrap(keyId, stored.wrapped_key);
+    const answer = await this.dataKeys.submit({ keyId, wrappedNewKey: packBox(gcmSeal(this.masterKey, fresh, keyId)) }, 1);
+    if (answer.kind === 'new_key_stored') return fresh;
+    // Concurrent first seals agree on one key: one that lost to a key committed meanwhile reads the winner's.
+    const wrapped = answer.kind === 'stored' ? answer.wrappedKey : await this.storedKey(keyId);
+    if (!wrapped) throw new ErasedKey(keyId);
+    return this.unwrap(keyId, wrapped);
+  }
+
+  private async storedKey(keyId: string): Promise<Uint8Array | null> {
+    const [row] = await this.client.query<KeyRow>(`SELECT wrapped_key FROM ${this.schema}.vault_keys WHERE key_id = $1`, [keyId]);
+    return row?.wrapped_key ?? null;
   }
 
   private unwrap(keyId: string, wrapped: Uint8Array): Buffer {
