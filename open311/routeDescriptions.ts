@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdempotencyKeyHeader } from '../app/http/idempotency/idempotencyKey';
 import type { ResponseDescription, RouteDescription } from '../read-api/openapi/routeDescription';
 import { OPEN311_CONTENT_TYPES, OPEN311_FORMATS, type Open311Format } from './format';
-import { CommonQuery, OPEN311_BASE, ServiceCodeParams, ServiceRequestParams } from './open311Router';
+import { CommonQuery, OPEN311_BASE, ServiceCodeParams, ServiceRequestParams } from './parameters';
 import { RequestsQuery } from './requestQuery';
 import { Attributes, RequestFields } from './submission';
 
