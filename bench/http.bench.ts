@@ -1,12 +1,14 @@
 /**
- * `npm run bench:http`: complaints accepted per second over HTTP. The real server
- * (app/main.ts) runs as a child process on PostgreSQL (loopback, a fresh schema) while
- * autocannon posts the web form with 50 connections. The server is an API node as
+ * `npm run bench:http`: complaints accepted per second over HTTP. The real server, built
+ * and run as `npm start` runs it (dist/app/main.js; BENCH_SERVER=tsx runs the TypeScript
+ * instead, skipping the build), is a child process on PostgreSQL (loopback, a fresh schema)
+ * while autocannon posts the web form with 50 connections. The server is an API node as
  * deployed at scale: projections and the scheduler run elsewhere (RUN_PROJECTIONS=false,
- * SCHEDULER_INTERVAL_SECONDS=0), and the per-address rate limit is off because every
- * request comes from one address here. Peak RSS is the server's VmHWM.
+ * SCHEDULER_INTERVAL_SECONDS=0), and rate limits are off because every request comes from
+ * one address with one phone number here. Peak RSS is the server's VmHWM.
  * Last line: `intake_per_s=<n> p99_ms=<n> rss_mb=<n>`.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -20,6 +22,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const connections = 50;
+const runTypeScript = process.env.BENCH_SERVER === 'tsx';
 
 const complaint = JSON.stringify({
   kind: 'pengaduan',
@@ -48,12 +51,14 @@ async function main(): Promise<void> {
   // The server's connections carry the schema's name, so its PostgreSQL backends can be found.
   const serverDatabaseUrl = new URL(databaseUrl);
   serverDatabaseUrl.searchParams.set('application_name', schema);
+  if (!runTypeScript) execFileSync('npm', ['run', 'build', '--silent'], { cwd: `${__dirname}/..`, stdio: 'inherit' });
+  console.log(`server: ${runTypeScript ? 'app/main.ts through tsx' : 'dist/app/main.js (npm start)'}`);
   const { child, url } = await startServerProcess(serverDatabaseUrl.toString(), schema, {
     RUN_PROJECTIONS: 'false',
     SCHEDULER_INTERVAL_SECONDS: '0',
     INTAKE_RATE_PER_HOUR: '0',
     LOG_LEVEL: 'warn',
-  });
+  }, runTypeScript ? undefined : 'dist/app/main.js');
   try {
     await load(url, warmupSeconds);
     const before = await sampleCpu(sql, child.pid!, schema);

@@ -11,11 +11,17 @@ export interface ServerProcess {
 /**
  * `app/main.ts` as a child process on a PostgreSQL schema of its own (for benchmarks and
  * process-level tests): a random vault master key, a JWT key of nobody's, port 0.
- * Resolves once it prints the address it listens on.
+ * Resolves once it prints the address it listens on. `compiledMain` (dist/app/main.js, what
+ * `npm start` runs) replaces running the TypeScript through tsx.
  */
-export function startServerProcess(databaseUrl: string, schema: string, env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  databaseUrl: string,
+  schema: string,
+  env: Readonly<Record<string, string>> = {},
+  compiledMain?: string,
+): Promise<ServerProcess> {
   const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+  const child = spawn(process.execPath, compiledMain === undefined ? ['--import', 'tsx', 'app/main.ts'] : [compiledMain], {
     cwd: `${__dirname}/../..`,
     env: {
       ...process.env,
