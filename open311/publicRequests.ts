@@ -16,7 +16,8 @@ import { statusesOf, type Open311Status } from './serviceRequest';
  * finds it, and a lookup by id treats it as unknown.
  */
 
-const PAGE = 500;
+/** Pages of each filter are read as the merge needs them: about MAX_RESULTS documents in all, plus one page per filter. */
+const MERGE_PAGE = 100;
 
 /** The public case view of a tracking id; undefined when unknown or confidential (the two look the same). */
 export async function publicCase(reader: ReadModelReader, serviceRequestId: string): Promise<CaseView | undefined> {
@@ -29,28 +30,52 @@ export async function publicCase(reader: ReadModelReader, serviceRequestId: stri
   return page.shape === 'case' ? page : undefined;
 }
 
-/** Up to MAX_RESULTS documents of one filter, newest first. */
-async function newest(reader: ReadModelReader, where: readonly Filter[]): Promise<StoredDocument[]> {
-  const found: StoredDocument[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await reader.findDocuments(PUBLIC_PROJECTION, {
-      collection: publicComplaintsCollection.name,
-      where,
-      orderBy: { field: 'submittedAt', direction: 'desc' },
-      limit: Math.min(PAGE, MAX_RESULTS - found.length),
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    found.push(...page.items);
-    cursor = page.next;
-  } while (cursor !== undefined && found.length < MAX_RESULTS);
-  return found;
+interface Stream {
+  readonly where: readonly Filter[];
+  buffer: StoredDocument[];
+  /** undefined once the filter has no more pages. */
+  next: string | undefined;
+}
+
+async function readPage(reader: ReadModelReader, stream: Stream, first: boolean): Promise<void> {
+  const page = await reader.findDocuments(PUBLIC_PROJECTION, {
+    collection: publicComplaintsCollection.name,
+    where: stream.where,
+    orderBy: { field: 'submittedAt', direction: 'desc' },
+    limit: MERGE_PAGE,
+    ...(first ? {} : { cursor: stream.next! }),
+  });
+  stream.buffer = [...page.items];
+  stream.next = page.next;
+}
+
+const sortKeyOf = (d: StoredDocument): string => `${String(d.keys.submittedAt)}\u0000${d.id}`;
+
+/**
+ * The newest MAX_RESULTS documents over several disjoint filters (each newest first in the
+ * store): a k-way merge that reads a filter's next page only when its head is taken.
+ */
+export async function newestOf(reader: ReadModelReader, filters: readonly (readonly Filter[])[]): Promise<StoredDocument[]> {
+  const streams: Stream[] = filters.map((where) => ({ where, buffer: [], next: undefined }));
+  await Promise.all(streams.map((stream) => readPage(reader, stream, true)));
+  const merged: StoredDocument[] = [];
+  while (merged.length < MAX_RESULTS) {
+    let newest: Stream | undefined;
+    for (const stream of streams) {
+      const head = stream.buffer[0];
+      if (head !== undefined && (newest === undefined || sortKeyOf(head) > sortKeyOf(newest.buffer[0]!))) newest = stream;
+    }
+    if (newest === undefined) break;
+    merged.push(newest.buffer.shift()!);
+    if (newest.buffer.length === 0 && newest.next !== undefined) await readPage(reader, newest, false);
+  }
+  return merged;
 }
 
 /**
  * The listed complaints of a window, service codes and statuses, newest first, at most
  * MAX_RESULTS. The read model filters by one value per field, so a list of codes or
- * statuses is one query per combination, merged.
+ * statuses is one filter per combination (each complaint matches one), merged.
  */
 export async function publicCasesIn(reader: ReadModelReader, query: Pick<RequestsQuery, 'service_code' | 'status'>, window: Window): Promise<CaseView[]> {
   const base: Filter[] = [
@@ -67,10 +92,8 @@ export async function publicCasesIn(reader: ReadModelReader, query: Pick<Request
       ...(status === undefined ? [] : [{ field: 'status', op: 'eq', value: status } as const]),
     ]),
   );
-  const documents = (await Promise.all(queries.map((where) => newest(reader, where)))).flat();
-  const cases: CaseView[] = documents.flatMap((d) => {
+  return (await newestOf(reader, queries)).flatMap((d) => {
     const page = PublicComplaintPage.parse(d.body);
     return page.shape === 'case' ? [page] : [];
   });
-  return cases.sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt) || b.trackingId.localeCompare(a.trackingId)).slice(0, MAX_RESULTS);
 }
