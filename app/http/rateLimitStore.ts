@@ -43,23 +43,52 @@ export class RateLimitStore {
   }
 
   async take(rule: RateRule, subject: string): Promise<RateDecision> {
-    const key = createHash('sha256').update(`${rule.name}\n${subject}`, 'utf8').digest('base64url');
-    const emissionMs = (rule.periodSeconds * 1000) / rule.limit;
-    const [row] = await this.client.query<{ allowed: boolean; retry_after_ms: number | null }>(
-      `WITH attempt AS (
-         INSERT INTO ${this.schema}.rate_limits AS r (key, tat) VALUES ($1, now() + $2 * interval '1 millisecond')
-         ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + $2 * interval '1 millisecond'
-           WHERE greatest(r.tat, now()) + $2 * interval '1 millisecond' <= now() + $3 * interval '1 second'
-         RETURNING tat)
-       SELECT EXISTS (SELECT 1 FROM attempt) AS allowed,
-              CASE WHEN NOT EXISTS (SELECT 1 FROM attempt) THEN
-                (SELECT extract(epoch FROM r.tat - now()) * 1000 + $2 - $3 * 1000 FROM ${this.schema}.rate_limits r WHERE r.key = $1)::float8
-              END AS retry_after_ms`,
-      [key, emissionMs, rule.periodSeconds],
+    const [decision] = await this.takeAll([{ rule, subject }]);
+    return decision!;
+  }
+
+  /**
+   * Several rules and subjects of one request in one statement (one round trip, one commit),
+   * each decided on its own as take would; one decision per entry, in order. Rows are locked
+   * in key order, so two requests sharing subjects wait for each other instead of deadlocking.
+   */
+  async takeAll(entries: readonly { readonly rule: RateRule; readonly subject: string }[]): Promise<RateDecision[]> {
+    if (entries.length === 0) return [];
+    const input = entries.map(({ rule, subject }) => ({
+      key: createHash('sha256').update(`${rule.name}\n${subject}`, 'utf8').digest('base64url'),
+      emission_ms: (rule.periodSeconds * 1000) / rule.limit,
+      period_s: rule.periodSeconds,
+    }));
+    // One statement may not update a row twice: a repeated rule and subject is taken entry by entry.
+    if (new Set(input.map((entry) => entry.key)).size < input.length) {
+      const decisions: RateDecision[] = [];
+      for (const entry of entries) decisions.push(...(await this.takeAll([entry])));
+      return decisions;
+    }
+    // EXCLUDED.tat - now() is the entry's emission interval (now() is fixed within a transaction).
+    const rows = await this.client.query<{ key: string; allowed: boolean; retry_after_ms: number | null }>(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(key text, emission_ms float8, period_s float8)),
+       attempt AS (
+         INSERT INTO ${this.schema}.rate_limits AS r (key, tat)
+         SELECT key, now() + emission_ms * interval '1 millisecond' FROM input ORDER BY key
+         ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + (excluded.tat - now())
+           WHERE greatest(r.tat, now()) + (excluded.tat - now())
+                 <= now() + (SELECT i.period_s FROM input i WHERE i.key = excluded.key) * interval '1 second'
+         RETURNING key)
+       SELECT input.key, attempt.key IS NOT NULL AS allowed,
+              CASE WHEN attempt.key IS NULL THEN
+                (SELECT extract(epoch FROM r.tat - now()) * 1000 + input.emission_ms - input.period_s * 1000 FROM ${this.schema}.rate_limits r WHERE r.key = input.key)::float8
+              END AS retry_after_ms
+         FROM input LEFT JOIN attempt ON attempt.key = input.key`,
+      [JSON.stringify(input)],
     );
-    if (row?.allowed) return { allowed: true };
-    // A row inserted by a concurrent request is not in this statement's snapshot: then a second is a fair guess.
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row?.retry_after_ms ?? 1000) / 1000)) };
+    const rowOfKey = new Map(rows.map((row) => [row.key, row]));
+    return input.map(({ key }): RateDecision => {
+      const row = rowOfKey.get(key);
+      if (row?.allowed) return { allowed: true };
+      // A row inserted by a concurrent request is not in this statement's snapshot: then a second is a fair guess.
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row?.retry_after_ms ?? 1000) / 1000)) };
+    });
   }
 
   /** Rows whose arrival time has passed: they no longer limit anyone. */

@@ -48,6 +48,19 @@ export function rateLimitSuite(label: string, database: () => { readonly sql: Sq
       expect((await otherNode.take(rule, who)).allowed).toBe(false);
     });
 
+    test('several rules at once: each decided as on its own, in order; a refused one spends nothing, the others are spent', async () => {
+      const who = subject();
+      const spent = { name: 'spent', limit: 1, periodSeconds: 60 };
+      const roomy = { name: 'roomy', limit: 2, periodSeconds: 60 };
+      await store.take(spent, who);
+      expect(await store.takeAll([{ rule: roomy, subject: who }, { rule: spent, subject: who }])).toEqual([{ allowed: true }, { allowed: false, retryAfterSeconds: 60 }]);
+      expect(await store.takeAll([{ rule: spent, subject: who }, { rule: roomy, subject: who }, { rule: roomy, subject: who }])).toEqual([
+        { allowed: false, retryAfterSeconds: 60 },
+        { allowed: true },
+        { allowed: false, retryAfterSeconds: 30 },
+      ]);
+    });
+
     test('concurrent requests never exceed the limit', async () => {
       const who = subject();
       const decisions = await Promise.all(Array.from({ length: 20 }, () => store.take({ name: 'burst', limit: 5, periodSeconds: 60 }, who)));
