@@ -8,6 +8,7 @@ import { accessCodeHashes } from '../../commands/accessCodeHash';
 import { complaintEventRegistry } from '../../domain/complaint';
 import { agencyRegistry } from '../../domain/routing';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
+import { START } from '../../eventstore/port';
 import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
 import { allProjections, collectionCatalog } from '../../projections/catalog';
@@ -36,6 +37,16 @@ export interface ReadApiHarness extends ApiHarness {
   readonly open311Keys: Open311ApiKeys;
   /** Runs every projection to the head of the ledger. */
   project(): Promise<void>;
+}
+
+async function visibleEventCount(store: PostgresEventStore): Promise<number> {
+  let [count, after] = [0, START];
+  for (;;) {
+    const batch = await store.readAll({ after, maxCount: 1000 });
+    if (batch.length === 0) return count;
+    count += batch.length;
+    after = batch[batch.length - 1]!.globalPosition;
+  }
 }
 
 /** `readNow`: the read side's clock (overdue flags, breaches, recorded identity reads); the command side decides at NOW. */
@@ -90,6 +101,11 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     document: readApi.document,
     conformance: openApiConformance(readApi.document),
     async project() {
+      // Every append this test made has committed, but a gap-safe reader holds rows back while any
+      // transaction on the shared cluster (another test file's) is still open: wait until all show.
+      const [committed] = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.events`);
+      const deadline = Date.now() + 30_000;
+      while ((await visibleEventCount(store)) < Number(committed!.n) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await runner.catchUp();
       const failing = runner.health().filter((h) => h.lastError !== undefined);
       if (failing.length > 0) throw new Error(`projections failed: ${JSON.stringify(failing)}`);
