@@ -1,35 +1,23 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { validReport } from '../commands/http/apiHarness';
-import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
-import { openReadApiHarness, type ReadApiHarness } from '../read-api/readApiHarness';
+import { harnessForFile } from '../read-api/readApiHarness';
 
-const schema = uniqueSchema('open311_fuzz');
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const { harness } = harnessForFile({ postgresSchemaPrefix: 'open311_fuzz' });
 let apiKey: string;
 const trackingIds: string[] = [];
 
 beforeAll(async () => {
-  sql = connect();
-  harness = await openReadApiHarness(sql, schema);
-  apiKey = (await harness.open311Keys.issue('Fuzz', 1_000_000)).apiKey;
+  apiKey = (await harness().open311Keys.issue('Fuzz', 1_000_000)).apiKey;
   for (const confidential of [false, true]) {
-    const response = await request(harness.app).post('/api/complaints').send(validReport({ confidential }));
+    const response = await request(harness().app).post('/api/complaints').send(validReport({ confidential }));
     trackingIds.push(response.body.trackingId as string);
   }
-  await harness.project();
-});
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
+  await harness().project();
 });
 
 const open311Routes = (method: 'get' | 'post'): string[] =>
-  Object.entries(harness.document.paths)
+  Object.entries(harness().document.paths)
     .filter(([path, item]) => path.startsWith('/open311/') && item[method] !== undefined)
     .map(([path]) => path);
 
@@ -58,13 +46,13 @@ describe('fuzzed Open311 requests (PostgreSQL)', () => {
         let response;
         if (posts.includes(template)) {
           if (withKey) form.set('api_key', apiKey);
-          response = await request(harness.app).post(path).type('form').send(form.toString());
+          response = await request(harness().app).post(path).type('form').send(form.toString());
         } else {
           const query = form.toString();
-          response = await request(harness.app).get(query ? `${path}?${query}` : path);
+          response = await request(harness().app).get(query ? `${path}?${query}` : path);
         }
         if (response.status >= 500) throw new Error(`${response.status} for ${template} ${form.toString()}: ${response.text}`);
-        harness.conformance.assertConforms(response);
+        harness().conformance.assertConforms(response);
       }),
       { numRuns: 300 },
     );

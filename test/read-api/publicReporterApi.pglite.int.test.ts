@@ -1,20 +1,6 @@
-import { createPGliteSqlClient, openPGlite } from '../../eventstore/postgres/pgliteSqlClient';
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { publicReporterSuite } from './publicReporterSuite';
-import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
+import { harnessForFile } from './readApiHarness';
 
-// One in-memory PGlite for the file: an instance takes seconds to start.
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const { harness } = harnessForFile('pglite');
 
-beforeAll(async () => {
-  sql = createPGliteSqlClient(await openPGlite());
-  harness = await openReadApiHarness(sql, 'lapor');
-});
-
-afterAll(async () => {
-  await harness.close();
-  await sql.close();
-});
-
-publicReporterSuite('PGlite', () => harness);
+publicReporterSuite('PGlite', harness);

@@ -1,21 +1,6 @@
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
-import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
 import { publicReporterSuite } from './publicReporterSuite';
-import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
+import { harnessForFile } from './readApiHarness';
 
-const schema = uniqueSchema('read_api');
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const { harness } = harnessForFile({ postgresSchemaPrefix: 'read_api' });
 
-beforeAll(async () => {
-  sql = connect();
-  harness = await openReadApiHarness(sql, schema);
-});
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
-});
-
-publicReporterSuite('PostgreSQL', () => harness);
+publicReporterSuite('PostgreSQL', harness);

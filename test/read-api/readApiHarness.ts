@@ -10,6 +10,8 @@ import { agencyRegistry } from '../../domain/routing';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
 import { START } from '../../eventstore/port';
 import type { SqlClient } from '../../eventstore/postgres/sqlClient';
+import { createPGliteSqlClient, openPGlite } from '../../eventstore/postgres/pgliteSqlClient';
+import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
 import { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
 import { allProjections, collectionCatalog } from '../../projections/catalog';
 import { ProjectionRunner } from '../../projections/runner/projectionRunner';
@@ -112,4 +114,31 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     },
     close: () => store.close(),
   };
+}
+
+export interface HarnessForFile {
+  readonly harness: () => ReadApiHarness;
+  readonly sql: () => SqlClient;
+  /** The SQL schema everything lives in. */
+  readonly schema: string;
+}
+
+/**
+ * Opens a harness before the file's tests and closes it after: on the real PostgreSQL in a
+ * schema of its own (dropped after), or on one in-memory PGlite (an instance takes seconds to start).
+ */
+export function harnessForFile(database: { readonly postgresSchemaPrefix: string } | 'pglite', options: { readonly readNow?: string } = {}): HarnessForFile {
+  const schema = database === 'pglite' ? 'lapor' : uniqueSchema(database.postgresSchemaPrefix);
+  let sql: SqlClient | undefined;
+  let harness: ReadApiHarness | undefined;
+  beforeAll(async () => {
+    sql = database === 'pglite' ? createPGliteSqlClient(await openPGlite()) : connect();
+    harness = await openReadApiHarness(sql, schema, options);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    if (sql !== undefined && database !== 'pglite') await dropSchema(sql, schema);
+    await sql?.close();
+  });
+  return { harness: () => harness!, sql: () => sql!, schema };
 }

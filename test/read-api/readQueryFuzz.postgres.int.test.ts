@@ -1,37 +1,25 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { apiClient, validReport } from '../commands/http/apiHarness';
-import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
-import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
+import { harnessForFile } from './readApiHarness';
 
-const schema = uniqueSchema('read_fuzz');
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const { harness } = harnessForFile({ postgresSchemaPrefix: 'read_fuzz' });
 let reporterToken: string;
 const filed: { trackingId: string; accessCode: string }[] = [];
 
 beforeAll(async () => {
-  sql = connect();
-  harness = await openReadApiHarness(sql, schema);
-  const api = apiClient(harness);
+  const api = apiClient(harness());
   reporterToken = await api.as.reporter('acct-fuzz');
   for (const confidential of [false, true]) {
-    const response = await request(harness.app).post('/api/complaints').set('authorization', reporterToken).send(validReport({ confidential }));
+    const response = await request(harness().app).post('/api/complaints').set('authorization', reporterToken).send(validReport({ confidential }));
     filed.push(response.body as { trackingId: string; accessCode: string });
   }
-  await harness.project();
-});
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
+  await harness().project();
 });
 
 /** The read routes of the document, found there (part B's routes join in without editing this test). */
 const readRoutes = (): string[] =>
-  Object.entries(harness.document.paths)
+  Object.entries(harness().document.paths)
     .filter(([path, item]) => item.get !== undefined && path.startsWith('/api/') && !path.startsWith('/api/openapi') && path !== '/api/docs')
     .map(([path]) => path);
 
@@ -80,13 +68,13 @@ describe('fuzzed read queries (PostgreSQL)', () => {
           const tracked = filed[parameters.length % filed.length]!.trackingId;
           const path = template.replace(/\{[^}]+\}/g, rawSegment === 'tracked' ? tracked : rawSegment);
           const query = new URLSearchParams(parameters).toString();
-          const call = request(harness.app).get(query ? `${path}?${query}` : path);
+          const call = request(harness().app).get(query ? `${path}?${query}` : path);
           if (accessCode !== undefined) call.set('x-access-code', accessCode);
           if (auth === 'reporter') call.set('authorization', reporterToken);
           if (auth === 'garbage') call.set('authorization', 'Bearer abc.def.ghi');
           const response = await call;
           if (response.status >= 500) throw new Error(`${response.status} for GET ${path}?${query}: ${response.text}`);
-          harness.conformance.assertConforms(response);
+          harness().conformance.assertConforms(response);
         },
       ),
       { numRuns: 400 },

@@ -1,21 +1,7 @@
-import { createPGliteSqlClient, openPGlite } from '../../eventstore/postgres/pgliteSqlClient';
-import type { SqlClient } from '../../eventstore/postgres/sqlClient';
-import { openReadApiHarness, type ReadApiHarness } from './readApiHarness';
+import { harnessForFile } from './readApiHarness';
 import { staffApiSuite } from './staffApiSuite';
 import { READ_NOW } from './staffFixture';
 
-// One in-memory PGlite for the file: an instance takes seconds to start.
-let sql: SqlClient;
-let harness: ReadApiHarness;
+const { harness } = harnessForFile('pglite', { readNow: READ_NOW });
 
-beforeAll(async () => {
-  sql = createPGliteSqlClient(await openPGlite());
-  harness = await openReadApiHarness(sql, 'lapor', { readNow: READ_NOW });
-});
-
-afterAll(async () => {
-  await harness.close();
-  await sql.close();
-});
-
-staffApiSuite('PGlite', () => harness);
+staffApiSuite('PGlite', harness);
