@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../domain/calendar';
-import { complaintEventRegistry, decide, type AgencyDirectory, type Complaint, type ComplaintCommand, type ComplaintEvent } from '../domain/complaint';
+import { complaintEventRegistry, decide, type AgencyDirectory, type Complaint, type ComplaintCommand, type ComplaintEvent, type ReceiptProof } from '../domain/complaint';
 import type { TimeLimits } from '../domain/timeLimits';
 import { WrongExpectedVersion } from '../eventstore/errors';
 import type { Actor, Channel, EventMetadata } from '../eventstore/metadata';
@@ -13,6 +13,8 @@ export interface CommandRequest {
   readonly complaintId: string;
   readonly command: ComplaintCommand;
   readonly actor: Actor;
+  /** The receipt's access code, already verified against this hash (a reporter acting without an account). */
+  readonly receipt?: ReceiptProof;
   readonly channel: Channel;
   readonly correlationId: string;
   /** What caused the command (the HTTP request, the SMS, the scheduler tick). */
@@ -70,7 +72,8 @@ export function createCommandHandler(deps: CommandHandlerDependencies): HandleCo
     const earlier = eventsOfEarlierExecution(loaded, request.requestSeed);
     if (earlier) return { kind: 'accepted', complaintId: request.complaintId, ...earlier, alreadyApplied: true };
     const now = deps.clock().toISOString();
-    const decision = decide(loaded.state, request.command, { actor: request.actor, now, agencies: deps.agencies, limits: deps.limits, calendar: deps.calendar });
+    const receipt = request.receipt === undefined ? {} : { receipt: request.receipt };
+    const decision = decide(loaded.state, request.command, { actor: request.actor, now, agencies: deps.agencies, limits: deps.limits, calendar: deps.calendar, ...receipt });
     if (!decision.ok) return { kind: 'refused', error: decision.error, revision: loaded.revision };
     if (request.beforeAppend && loaded.state.exists) await request.beforeAppend(loaded.state, decision.events);
     const events = decision.events.map((event, index) => ({ eventId: eventIdFor(request.requestSeed, index), event }));

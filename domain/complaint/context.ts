@@ -15,6 +15,15 @@ export interface AgencyDirectory {
   exists(agencyId: string): boolean;
 }
 
+/**
+ * A citizen acting by a complaint's receipt rather than an account: the command side checked
+ * the access code they typed against this hash (it holds the pepper; decide does no crypto).
+ * The proof counts only for the complaint whose hash it names, and says nothing of who they are.
+ */
+export interface ReceiptProof {
+  readonly accessCodeHash: string;
+}
+
 /** Everything decide knows about the world besides the complaint: time comes in here, never from a clock. */
 export interface DecisionContext {
   readonly actor: DecisionActor;
@@ -23,4 +32,6 @@ export interface DecisionContext {
   readonly agencies: AgencyDirectory;
   readonly limits: TimeLimits;
   readonly calendar: WorkingDayCalendar;
+  /** Present when the actor showed a receipt's access code. */
+  readonly receipt?: ReceiptProof;
 }

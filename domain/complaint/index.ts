@@ -2,7 +2,7 @@
 export * from './commands';
 export * from './events';
 export { complaintEventRegistry } from './eventRegistry';
-export type { AgencyDirectory, DecisionActor, DecisionContext } from './context';
+export type { AgencyDirectory, DecisionActor, DecisionContext, ReceiptProof } from './context';
 export { decide } from './decide';
 export type { Decision } from './decision';
 export { conflict, forbidden, invalid } from './errors';

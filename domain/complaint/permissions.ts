@@ -9,14 +9,17 @@ import type { ActorRole } from './values';
  * - 'any': every actor of the role;
  * - 'own_reporter': only the reporter whose account submitted the complaint;
  * - 'owning_agency': only an officer of the owning agency, of the unit it was delegated
- *   to, or of the owning agency's parent (the supervising agency).
+ *   to, or of the owning agency's parent (the supervising agency);
+ * - 'receipt_holder': only a caller who showed this complaint's receipt access code
+ *   (`context.receipt`), so a reporter without an account can act on their own complaint.
  * A role missing from a row may not issue that command at all.
  */
-export type Access = 'any' | 'own_reporter' | 'owning_agency';
+export type Access = 'any' | 'own_reporter' | 'owning_agency' | 'receipt_holder';
 
 const ADMIN: Partial<Record<ActorRole, Access>> = { admin: 'any' };
 const AGENCY: Partial<Record<ActorRole, Access>> = { agency_officer: 'owning_agency' };
-const REPORTER: Partial<Record<ActorRole, Access>> = { reporter: 'own_reporter' };
+// A citizen without a token (the public role) acts by the receipt: the ledger records no identity.
+const REPORTER: Partial<Record<ActorRole, Access>> = { reporter: 'own_reporter', public: 'receipt_holder' };
 const SCHEDULER: Partial<Record<ActorRole, Access>> = { system: 'any' };
 
 export const permissionTable: Readonly<Record<ComplaintCommandType, Partial<Record<ActorRole, Access>>>> = {
@@ -46,11 +49,19 @@ export const permissionTable: Readonly<Record<ComplaintCommandType, Partial<Reco
   AutoCloseComplaint: SCHEDULER,
 };
 
-/** The first gate: may this role issue this command at all? Needs no complaint. */
+/** The first gate: may this role issue this command at all (a receipt holder: with a receipt)? Needs no complaint. */
 export function checkRole(type: ComplaintCommandType, context: DecisionContext): DomainError | undefined {
-  if (permissionTable[type][context.actor.role] !== undefined) return undefined;
+  const access = permissionTable[type][context.actor.role];
+  if (access === 'receipt_holder' && context.receipt === undefined) {
+    return forbidden('role_not_permitted', `a ${context.actor.role} may not ${type} without the complaint's access code`);
+  }
+  if (access !== undefined) return undefined;
   return forbidden('role_not_permitted', `a ${context.actor.role} may not ${type}`);
 }
+
+/** Whether the receipt shown is this complaint's: a complaint filed without one (a gateway's) has no holder. */
+const holdsReceiptOf = (complaint: Complaint, context: DecisionContext): boolean =>
+  complaint.accessCodeHash !== undefined && context.receipt?.accessCodeHash === complaint.accessCodeHash;
 
 /** Whether the actor's agency owns the complaint, holds it as a unit, or supervises the owner. */
 export function actsForOwningAgency(complaint: Complaint, context: DecisionContext): boolean {
@@ -65,6 +76,9 @@ export function checkRelation(type: ComplaintCommandType, complaint: Complaint, 
   const access = permissionTable[type][context.actor.role];
   if (access === 'own_reporter' && complaint.reporterAccountId !== context.actor.id) {
     return forbidden('not_the_reporter', 'only the reporter who submitted this complaint may do this');
+  }
+  if (access === 'receipt_holder' && !holdsReceiptOf(complaint, context)) {
+    return forbidden('not_the_reporter', "the access code shown is not this complaint's");
   }
   if (access === 'owning_agency' && !actsForOwningAgency(complaint, context)) {
     return forbidden('not_the_owning_agency', 'only the agency that owns this complaint (or its unit or parent agency) may do this');

@@ -4,9 +4,10 @@ import { AFTER_10, AFTER_3, COMPLAINT_ID, MASTER_ID, T0, T0_PLUS_10, T0_PLUS_3, 
 /**
  * Who may do what, written out by hand from issue 3 and DESIGN.md:
  * yes = every actor of the role; own = only the reporter of this complaint;
- * owning = only an officer of the owning agency (its unit or its parent); no = refused.
+ * owning = only an officer of the owning agency (its unit or its parent);
+ * receipt = only with this complaint's receipt access code (checked by the command side); no = refused.
  */
-type Expected = 'yes' | 'own' | 'owning' | 'no';
+type Expected = 'yes' | 'own' | 'owning' | 'receipt' | 'no';
 const ROLES: readonly ActorRole[] = ['public', 'reporter', 'admin', 'agency_officer', 'ombudsman', 'channel_gateway', 'system'];
 //                                           public  reporter  admin  agency    ombuds  gateway  system
 const table: Record<ComplaintCommandType, [Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
@@ -22,10 +23,10 @@ const table: Record<ComplaintCommandType, [Expected, Expected, Expected, Expecte
   DelegateToUnit:         ['no',  'no',  'no',  'owning', 'no',  'no',  'no'],
   PostFollowUp:           ['no',  'no',  'no',  'owning', 'no',  'no',  'no'],
   ResolveComplaint:       ['no',  'no',  'no',  'owning', 'no',  'no',  'no'],
-  ReplyToFollowUp:        ['no',  'own', 'no',  'no',     'no',  'no',  'no'],
-  SupplementInformation:  ['no',  'own', 'no',  'no',     'no',  'no',  'no'],
-  RateOutcome:            ['no',  'own', 'no',  'no',     'no',  'no',  'no'],
-  ReopenComplaint:        ['no',  'own', 'no',  'no',     'no',  'no',  'no'],
+  ReplyToFollowUp:        ['receipt', 'own', 'no',  'no',     'no',  'no',  'no'],
+  SupplementInformation:  ['receipt', 'own', 'no',  'no',     'no',  'no',  'no'],
+  RateOutcome:            ['receipt', 'own', 'no',  'no',     'no',  'no',  'no'],
+  ReopenComplaint:        ['receipt', 'own', 'no',  'no',     'no',  'no',  'no'],
   RecordOversightFinding: ['no',  'no',  'no',  'no',     'yes', 'no',  'no'],
   SupportComplaint:       ['no',  'yes', 'no',  'no',     'no',  'no',  'no'],
   MakeConfidential:       ['no',  'own', 'yes', 'no',     'no',  'no',  'no'],
@@ -92,11 +93,20 @@ describe('permission table: every role x every command', () => {
 
   it.each(cells)('$role may $type: $expected', ({ type, role, expected }) => {
     const decision = run(type, allowedActor[role](type));
-    if (expected === 'no') {
+    if (expected === 'no' || expected === 'receipt') {
       expect(decision).toEqual({ ok: false, error: expect.objectContaining({ kind: 'forbidden', code: 'role_not_permitted' }) });
     } else {
       expect(decision.ok ? 'allowed' : decision.error).toBe('allowed');
     }
+  });
+
+  const receiptCells = cells.filter((c) => c.expected === 'receipt');
+  it.each(receiptCells)('$type is allowed to the $role with the complaint\'s receipt, refused with another', ({ type }) => {
+    const scenario = scenarios[type];
+    const filed = { ...rebuild(scenario.given()), accessCodeHash: 'hash-of-this-receipt' };
+    const withReceipt = (accessCodeHash: string) => ({ ...contextFor(actors.citizen, scenario.now ?? T0), receipt: { accessCodeHash } });
+    expect(decide(filed, scenario.command('public'), withReceipt('hash-of-this-receipt')).ok).toBe(true);
+    expect(decide(filed, scenario.command('public'), withReceipt('hash-of-another'))).toEqual({ ok: false, error: expect.objectContaining({ kind: 'forbidden', code: 'not_the_reporter' }) });
   });
 
   const ownCells = cells.filter((c) => c.expected === 'own');
