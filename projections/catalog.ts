@@ -1,4 +1,5 @@
 import { agencyProjection } from './agency/agencyProjection';
+import { attachmentReadersProjection } from './attachments/attachmentReadersProjection';
 import { oversightProjection } from './oversight/oversightProjection';
 import type { Projection } from './projection';
 import { publicProjection } from './public/publicProjection';
@@ -6,7 +7,7 @@ import { reporterProjection } from './reporter/reporterProjection';
 import type { CollectionCatalog } from './store/collectionSpec';
 
 /** Every read model of the system, one projection each. */
-export const allProjections: readonly Projection[] = [publicProjection, agencyProjection, reporterProjection, oversightProjection];
+export const allProjections: readonly Projection[] = [publicProjection, agencyProjection, reporterProjection, oversightProjection, attachmentReadersProjection];
 
 export const collectionCatalogOf = (projections: readonly Projection[]): CollectionCatalog =>
   Object.fromEntries(projections.map((p) => [p.name, p.collections]));

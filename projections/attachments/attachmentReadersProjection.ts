@@ -1,0 +1,66 @@
+import { viewFor, type Audience, type ComplaintView } from '../../domain/complaint';
+import type { CollectionSpec } from '../store/collectionSpec';
+import { LAST_POSITION } from '../store/collectionSpec';
+import { complaintProjection } from '../shared/complaintProjection';
+import type { RenderedDocument } from '../shared/renderedDocuments';
+import { visibilityInputOf, type TrackedComplaint } from '../shared/trackedComplaint';
+
+export const ATTACHMENT_READERS_PROJECTION = 'attachments';
+
+/**
+ * Who may read an attachment, per complaint that references it (`<attachmentId>/<complaintId>`).
+ * Each audience's set is the attachments its own view of the complaint shows (domain viewFor),
+ * so a file is served to exactly those who see it referenced in their read model: the public
+ * only while the complaint is not confidential, an agency not another agency's internal notes.
+ */
+export const attachmentReadersCollection: CollectionSpec = {
+  name: 'readers',
+  fields: { attachmentId: 'string' },
+  indexes: [{ equals: ['attachmentId'], orderBy: LAST_POSITION }],
+};
+
+export interface AttachmentReaders {
+  readonly public: boolean;
+  /** The reporter's account, when the complaint was filed signed in and the reporter's view shows the file. */
+  readonly reporterAccountId: string | null;
+  /** Agencies whose view shows it (their officers and those of their parent read it, as they read the agency's read model). */
+  readonly agencyIds: readonly string[];
+  readonly admin: boolean;
+  readonly ombudsman: boolean;
+}
+
+function attachmentIdsIn(view: ComplaintView): Set<string> {
+  if (view?.shape !== 'case') return new Set();
+  const refs = [...view.attachments, ...view.followUps.flatMap((f) => f.attachments), ...view.reporterMessages.flatMap((m) => m.attachments)];
+  return new Set(refs.map((ref) => ref.id));
+}
+
+function render(tracked: TrackedComplaint): RenderedDocument[] {
+  const { complaint } = tracked;
+  const input = visibilityInputOf(tracked);
+  const shownTo = (audience: Audience): Set<string> => attachmentIdsIn(viewFor(audience, input));
+  const publicIds = shownTo({ kind: 'public' });
+  // The access-code proof sees what the account proof sees (projections/reporter).
+  const reporterIds = shownTo({ kind: 'reporter', proof: { by: 'access_code' } });
+  const agencyIds = complaint.agenciesInvolved.map((agencyId) => [agencyId, shownTo({ kind: 'agency', agencyId })] as const);
+  const adminIds = shownTo({ kind: 'admin' });
+  const ombudsmanIds = shownTo({ kind: 'ombudsman' });
+  const all = new Set([...publicIds, ...reporterIds, ...agencyIds.flatMap(([, ids]) => [...ids]), ...adminIds, ...ombudsmanIds]);
+  return [...all].map((attachmentId) => {
+    const body: AttachmentReaders = {
+      public: publicIds.has(attachmentId),
+      reporterAccountId: complaint.reporterAccountId !== undefined && reporterIds.has(attachmentId) ? complaint.reporterAccountId : null,
+      agencyIds: agencyIds.filter(([, ids]) => ids.has(attachmentId)).map(([agencyId]) => agencyId),
+      admin: adminIds.has(attachmentId),
+      ombudsman: ombudsmanIds.has(attachmentId),
+    };
+    return { collection: attachmentReadersCollection.name, id: `${attachmentId}/${complaint.complaintId}`, keys: { attachmentId }, body };
+  });
+}
+
+export const attachmentReadersProjection = complaintProjection({
+  name: ATTACHMENT_READERS_PROJECTION,
+  version: 1,
+  collections: [attachmentReadersCollection],
+  render,
+});
