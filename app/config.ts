@@ -51,6 +51,10 @@ export const Config = z.object({
   ACCESS_CODE_TRIES_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Where an SMS or tweet without a region code is filed until the admin routes it (31: DKI Jakarta). */
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
+  /** Largest attachment accepted (413 beyond), in bytes; 10 MiB by default. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(10 * 1024 * 1024),
+  /** Where uploaded attachments are stored; `<DATA_DIR>/attachments` by default. On several API nodes, a directory they share. */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
   ...JwtConfig.shape,
 });
 export type Config = z.infer<typeof Config>;

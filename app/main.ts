@@ -1,6 +1,7 @@
 import { complaintEventRegistry } from '../domain/complaint';
 import { agencyRegistry } from '../domain/routing';
 import { createReadApi } from '../read-api/readApi';
+import { createAttachmentSide } from './attachments';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { tokenSettingsFromConfig } from './auth/tokenSettingsFromConfig';
 import { channelSettings } from './channelSettings';
@@ -47,12 +48,16 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     logger,
   });
+  const attachments = createAttachmentSide(config);
   const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
   let drain: { isDraining(): boolean } | undefined;
   const app = createApp({
     logger,
-    formRouters: [open311.router],
-    routers: [commandSide.router, createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff: { ledger: ledger.store, clock: () => new Date() } }).router],
+    formRouters: [open311.router, attachments.uploadRouter],
+    routers: [
+      commandSide.router,
+      createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff: { ledger: ledger.store, clock: () => new Date() }, attachments: attachments.store }).router,
+    ],
     projectionStatus: async () => (await readModels.status()).lag,
     async checkReadiness() {
       if (drain?.isDraining()) return { ready: false, detail: { draining: true } };

@@ -1,9 +1,12 @@
 import type { Router } from 'express';
 import type { Authenticator } from '../app/http/authenticate';
 import type { AccessCodes } from '../commands/accessCodeHash';
+import type { AttachmentStore } from '../commands/attachments/store/attachmentStore';
 import type { AgencyRegistry } from '../domain/routing';
 import type { ReadModelReader } from '../projections/store/readModelReader';
 import { open311RouteDescriptions } from '../open311/routeDescriptions';
+import { attachmentRoutes } from './attachments/attachmentRoutes';
+import { attachmentUploadDescription } from './openapi/attachmentUploadRoute';
 import { channelRouteDescriptions } from './openapi/channelRoutes';
 import { commandRouteDescriptions } from './openapi/commandRoutes';
 import type { DescribedRoute } from './openapi/describedRoute';
@@ -21,6 +24,8 @@ export interface ReadApiDependencies {
   readonly accessCodes: Pick<AccessCodes, 'verify'>;
   /** The agency and Ombudsman routes; absent in a process that serves the public read model only (bench:read). */
   readonly staff?: StaffReadDependencies;
+  /** Where uploads are stored: `GET /api/attachments/{id}` serves them (and the upload route is documented); none without. */
+  readonly attachments?: AttachmentStore;
 }
 
 export interface ReadApi {
@@ -31,10 +36,20 @@ export interface ReadApi {
 
 /** Each audience's routes; a new router adds its list here. */
 function readRoutes(deps: ReadApiDependencies): DescribedRoute[] {
-  return [...publicRoutes(deps), ...reporterRoutes(deps), ...(deps.staff === undefined ? [] : staffRoutes(deps, deps.staff))];
+  return [
+    ...publicRoutes(deps),
+    ...reporterRoutes(deps),
+    ...(deps.staff === undefined ? [] : staffRoutes(deps, deps.staff)),
+    ...(deps.attachments === undefined ? [] : attachmentRoutes({ ...deps, attachments: deps.attachments })),
+  ];
 }
 
 /** The read side over HTTP, one router per audience, and the OpenAPI document of the whole API. */
 export function createReadApi(deps: ReadApiDependencies): ReadApi {
-  return documentedApi(readRoutes(deps), [...commandRouteDescriptions(deps.agencies), ...channelRouteDescriptions, ...open311RouteDescriptions]);
+  return documentedApi(readRoutes(deps), [
+    ...commandRouteDescriptions(deps.agencies),
+    ...channelRouteDescriptions,
+    ...open311RouteDescriptions,
+    ...(deps.attachments === undefined ? [] : [attachmentUploadDescription]),
+  ]);
 }

@@ -34,9 +34,16 @@ export const textResult = (status: number, text: string, contentType: string, he
   headers: { ...headers, 'content-type': contentType },
 });
 
+/** File bytes (an attachment): sent as they are, with the type the route names. */
+export const binaryResult = (status: number, bytes: Buffer, contentType: string, headers: Readonly<Record<string, string>> = {}): HttpResult => ({
+  status,
+  body: bytes,
+  headers: { ...headers, 'content-type': contentType },
+});
+
 function send(res: Response, result: HttpResult): void {
   const contentType = result.headers['content-type'];
-  if (typeof result.body === 'string' && contentType?.startsWith('text/')) {
+  if (Buffer.isBuffer(result.body) || (typeof result.body === 'string' && contentType?.startsWith('text/'))) {
     res.status(result.status).set(result.headers).send(result.body);
     return;
   }

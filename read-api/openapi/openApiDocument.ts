@@ -61,6 +61,11 @@ function parametersOf(schema: z.ZodObject | undefined, location: OpenApiParamete
   });
 }
 
+function contentOf(body: z.ZodType, contentType: string | readonly string[]): Record<string, { readonly schema: JsonSchema }> {
+  const schema = jsonSchemaOf(body, 'output');
+  return Object.fromEntries((typeof contentType === 'string' ? [contentType] : contentType).map((type) => [type, { schema }]));
+}
+
 function operationOf(route: RouteDescription): OpenApiOperation {
   const request = route.request ?? {};
   const responses = Object.fromEntries(
@@ -68,7 +73,7 @@ function operationOf(route: RouteDescription): OpenApiOperation {
       status,
       {
         description: response.description,
-        ...(response.body === undefined ? {} : { content: { [response.contentType ?? JSON_CONTENT]: { schema: jsonSchemaOf(response.body, 'output') } } }),
+        ...(response.body === undefined ? {} : { content: contentOf(response.body, response.contentType ?? JSON_CONTENT) }),
       },
     ]),
   );

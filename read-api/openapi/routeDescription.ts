@@ -14,8 +14,8 @@ export const CSV_CONTENT = 'text/csv';
 export interface ResponseDescription {
   readonly description: string;
   readonly body?: z.ZodType;
-  /** Default application/json; problem+json for problem documents; text/csv for exports. */
-  readonly contentType?: string;
+  /** Default application/json; problem+json for problem documents; text/csv for exports; several for a file of one of them (one schema). */
+  readonly contentType?: string | readonly string[];
 }
 
 /** The inputs of a route. Params, query and headers are objects of named fields (each becomes an OpenAPI parameter). */

@@ -11,6 +11,30 @@ export const requestPathOf = (response: Response): string => response.request.ur
 
 const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
+/** A file (an attachment): neither JSON nor text. */
+const isBinary = (mediaType: string): boolean => !mediaType.endsWith('json') && !mediaType.startsWith('text/');
+
+/**
+ * The body's bytes: supertest keeps `text` for JSON and text types and a Buffer `body` for images;
+ * a test that buffers every answer itself (the leak test) has a Buffer body and no text.
+ */
+export function bodyBytesOf(response: Response): Buffer | undefined {
+  const body: unknown = response.body;
+  if (Buffer.isBuffer(body)) return body;
+  return typeof response.text === 'string' ? Buffer.from(response.text, 'utf8') : undefined;
+}
+
+/** A binary body is documented as `{type: string, format: binary}`: it must be there, non-empty, as long as Content-Length says. */
+function binaryViolation(response: Response, schema: object): string | undefined {
+  const documented = schema as { type?: unknown; format?: unknown };
+  if (documented.type !== 'string' || documented.format !== 'binary') return `a file is answered but the schema is not {type: string, format: binary}: ${JSON.stringify(schema)}`;
+  const bytes = bodyBytesOf(response);
+  if (bytes === undefined || bytes.length === 0) return 'the file is empty or was not received (buffer the response)';
+  const declared = response.headers['content-length'];
+  if (declared !== undefined && Number(declared) !== bytes.length) return `Content-Length ${declared} but ${bytes.length} bytes`;
+  return undefined;
+}
+
 export interface Conformance {
   /** The operation a request hit: the literal path wins over a template (`/x/dispose` over `/x/{action}`). */
   operationFor(method: string, path: string): { readonly template: string; readonly operation: OpenApiOperation } | undefined;
@@ -58,16 +82,23 @@ export function openApiConformance(document: OpenApiDocument): Conformance {
       if (!documented) throw new Error(`${route} (${found.template}): status ${response.status} is not documented (${Object.keys(found.operation.responses).join(', ')})`);
       const mediaType = mediaTypeOf(response.headers['content-type']);
       const content = documented.content;
+      const bytes = bodyBytesOf(response);
       if (content === undefined) {
-        if (response.text) throw new Error(`${route}: status ${response.status} is documented without a body, got ${mediaType}`);
+        if (bytes !== undefined && bytes.length > 0) throw new Error(`${route}: status ${response.status} is documented without a body, got ${mediaType}`);
         return;
       }
       const entry = content[mediaType];
       if (!entry) throw new Error(`${route}: status ${response.status} answered ${mediaType || 'no content type'}; documented: ${Object.keys(content).join(', ')}`);
-      const body: unknown = mediaType.endsWith('json') ? JSON.parse(response.text) : response.text;
+      if (isBinary(mediaType)) {
+        const violation = binaryViolation(response, entry.schema);
+        if (violation !== undefined) throw new Error(`${route}: ${response.status} ${mediaType}: ${violation}`);
+        return;
+      }
+      const text = bytes?.toString('utf8') ?? '';
+      const body: unknown = mediaType.endsWith('json') ? JSON.parse(text) : text;
       const validate = validatorFor(`${found.template} ${method} ${response.status} ${mediaType}`, entry.schema);
       if (!validate(body)) {
-        throw new Error(`${route}: ${response.status} body does not conform: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n${response.text.slice(0, 2000)}`);
+        throw new Error(`${route}: ${response.status} body does not conform: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n${text.slice(0, 2000)}`);
       }
     },
   };

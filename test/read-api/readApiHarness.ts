@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import { createCommandSide } from '../../app/commandSide';
 import { bearerAuthenticator } from '../../app/http/authenticate';
 import { createApp } from '../../app/http/createApp';
 import { createLogger } from '../../app/logger';
 import { accessCodeHashes } from '../../commands/accessCodeHash';
+import { attachmentUploadRouter } from '../../commands/attachments/http/attachmentUploadRouter';
+import { diskAttachmentStore } from '../../commands/attachments/store/diskAttachmentStore';
 import { complaintEventRegistry } from '../../domain/complaint';
 import { agencyRegistry } from '../../domain/routing';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
@@ -39,7 +44,12 @@ export interface ReadApiHarness extends ApiHarness {
   readonly open311Keys: Open311ApiKeys;
   /** Runs every projection to the head of the ledger. */
   project(): Promise<void>;
+  /** Where uploaded attachments are stored (a fresh temporary directory, removed on close). */
+  readonly attachmentDirectory: string;
 }
+
+/** The harness's upload limit: small, so that a test can exceed it cheaply. */
+export const TEST_ATTACHMENT_MAX_BYTES = 64 * 1024;
 
 async function visibleEventCount(store: PostgresEventStore): Promise<number> {
   let [count, after] = [0, START];
@@ -71,7 +81,9 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     channels: recordingChannels().settings,
   });
   const staff = { ledger: store, clock: () => new Date(options.readNow ?? NOW) };
-  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes, staff });
+  const attachmentDirectory = mkdtempSync(join(tmpdir(), 'lapor-attachments-'));
+  const attachments = diskAttachmentStore(attachmentDirectory);
+  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes, staff, attachments });
   const open311 = await createOpen311Side({
     sql,
     schema,
@@ -87,7 +99,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   });
   const app: Express = createApp({
     logger: createLogger('silent'),
-    formRouters: [open311.router],
+    formRouters: [open311.router, attachmentUploadRouter({ store: attachments, maxBytes: TEST_ATTACHMENT_MAX_BYTES })],
     routers: [commandSide.router, readApi.router],
     checkReadiness: async () => ({ ready: true, detail: {} }),
   });
@@ -112,7 +124,11 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
       const failing = runner.health().filter((h) => h.lastError !== undefined);
       if (failing.length > 0) throw new Error(`projections failed: ${JSON.stringify(failing)}`);
     },
-    close: () => store.close(),
+    attachmentDirectory,
+    async close() {
+      await store.close();
+      rmSync(attachmentDirectory, { recursive: true, force: true });
+    },
   };
 }
 
