@@ -56,6 +56,11 @@ const OTHERS_REPORT: Row = /*    */ [404, 404, 404, 404, 404, 404, 404, 404];
 const PUBLIC_OBJECT: Row = /*    */ [200, 200, 200, 200, 200, 200, 200, 200];
 const OVERSIGHT_LIST: Row = /*   */ [401, 403, 403, 403, 403, 403, 200, 200];
 const REPORTER_LIST: Row = /*    */ [401, 200, 403, 403, 403, 403, 403, 403];
+// Attachments: the reporter of fixture[0] is not fixture[1]'s; A declined, B resolved; the parent of A reads what A reads.
+const PUBLIC_FILE: Row = /*      */ [200, 200, 200, 200, 200, 200, 200, 200];
+const CONFIDENTIAL_FILE: Row = /**/ [404, 404, 200, 200, 404, 200, 200, 200];
+const NOTE_OF_B_FILE: Row = /*   */ [404, 404, 404, 200, 404, 404, 200, 200];
+const NO_SUCH_FILE: Row = /*     */ [404, 404, 404, 404, 404, 404, 404, 404];
 
 /** The object routes this matrix covers: a new one in the document fails the first test until a row is added here. */
 const COVERED_OBJECT_ROUTES = [
@@ -65,6 +70,7 @@ const COVERED_OBJECT_ROUTES = [
   '/api/oversight/complaints/{id}/history',
   '/api/reporter/complaints/{trackingId}',
   '/api/public/complaints/{trackingId}',
+  '/api/attachments/{attachmentId}',
 ];
 
 describe('BOLA matrix (PostgreSQL): every role x every object route x own and other object, exact statuses', () => {
@@ -103,6 +109,14 @@ describe('BOLA matrix (PostgreSQL): every role x every object route x own and ot
     expect(await statusesOf(`/api/public/complaints/${fixture[1]!.trackingId}`)).toEqual(expected(PUBLIC_OBJECT));
   });
 
+  test('GET /api/attachments/{attachmentId}: whoever sees it referenced in their own view; unknown and not yours alike', async () => {
+    const attachmentPath = (id: string) => `/api/attachments/${id}`;
+    expect(await statusesOf(attachmentPath(fixture[0]!.attachments.content))).toEqual(expected(PUBLIC_FILE));
+    expect(await statusesOf(attachmentPath(fixture[1]!.attachments.content))).toEqual(expected(CONFIDENTIAL_FILE));
+    expect(await statusesOf(attachmentPath(fixture[0]!.attachments.internalNote))).toEqual(expected(NOTE_OF_B_FILE));
+    expect(await statusesOf(attachmentPath('0'.repeat(64)))).toEqual(expected(NO_SUCH_FILE));
+  });
+
   test('the lists: oversight lists for the Ombudsman and admins, the own-complaint list for reporters', async () => {
     for (const list of ['breaches', 'bouncing', 'unowned', 'agencies']) {
       expect(await statusesOf(`/api/oversight/${list}`)).toEqual(expected(OVERSIGHT_LIST));
@@ -118,6 +132,7 @@ describe('BOLA matrix (PostgreSQL): every role x every object route x own and ot
     };
     expect(await bodyOf(agencyPath('queue')(AGENCY_B), tokens.officerA)).toEqual(await bodyOf(agencyPath('queue')('tidak-ada'), tokens.officerA));
     expect(await bodyOf(`/api/oversight/complaints/${fixture[0]!.id}`, tokens.officerB)).toEqual(await bodyOf(`/api/oversight/complaints/${UNKNOWN_ID}`, tokens.ombudsman));
+    expect(await bodyOf(`/api/attachments/${fixture[1]!.attachments.content}`, undefined)).toEqual(await bodyOf(`/api/attachments/${'0'.repeat(64)}`, tokens.admin));
     expect(await bodyOf(`/api/reporter/complaints/${fixture[1]!.trackingId}`, tokens.reporter)).toEqual(
       await bodyOf(`/api/reporter/complaints/${fixture[1]!.trackingId}`, tokens.officerB),
     );

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { apiClient } from '../commands/http/apiHarness';
+import { bodyBytesOf } from './openApiConformance';
 import { AGENCY_A, AGENCY_B, AGENCY_C, PARENT_OF_A, staffFixtureOnPostgres, type FixtureComplaint } from './staffFixture';
 
 /**
@@ -19,8 +20,8 @@ const CALLERS = ['public', 'officerA', 'officerB', 'officerC', 'otherReporter'] 
 type Caller = (typeof CALLERS)[number];
 let tokens: Record<Caller, string | undefined>;
 
-/** The GET routes we know of today (public 7, reporter 2, agency 2, Ombudsman 6, the document and its page): an empty document cannot pass. */
-const KNOWN_GET_ROUTES = 19;
+/** The GET routes we know of today (public 7, reporter 2, agency 2, Ombudsman 6, attachments 1, the document and its page): an empty document cannot pass. */
+const KNOWN_GET_ROUTES = 20;
 
 beforeAll(async () => {
   fixture = opened().fixture;
@@ -43,9 +44,9 @@ function forbiddenFor(caller: Caller, complaint: FixtureComplaint): string[] {
     k.phone, // contact: never to the public or agencies
     k.email,
     k.nik,
-    ...(caller === 'officerB' ? [] : [k.internalNote]), // internal notes: the writing agency's own
+    ...(caller === 'officerB' ? [] : [k.internalNote, k.noteFile]), // internal notes (and their files): the writing agency's own
     ...(anonymous ? [k.name] : []), // anonymous: hidden from agencies and the public
-    ...(confidential && !assigned ? [k.name, k.title, k.chronology, k.reply, k.publicFollowUp] : []), // confidential: status only
+    ...(confidential && !assigned ? [k.name, k.title, k.chronology, k.reply, k.publicFollowUp, k.contentFile] : []), // confidential: status only
   ];
 }
 
@@ -56,8 +57,10 @@ function candidatesFor(parameter: string): string[] {
   const agencies = [AGENCY_A, AGENCY_B, AGENCY_C, PARENT_OF_A].map(encodeURIComponent);
   if (parameter === 'trackingId') return trackingIds;
   if (parameter === 'id') return ids;
+  const attachmentIds = fixture.flatMap((c) => [c.attachments.content, c.attachments.internalNote]);
   if (parameter === 'agencyId') return agencies;
-  return [...trackingIds, ...ids, ...agencies];
+  if (parameter === 'attachmentId') return attachmentIds;
+  return [...trackingIds, ...ids, ...agencies, ...attachmentIds];
 }
 
 function concretePaths(template: string): string[] {
@@ -86,11 +89,19 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
     for (const template of documentedGetRoutes()) {
       for (const path of concretePaths(template)) {
         for (const caller of CALLERS) {
-          const call = request(harness().app).get(path);
+          // Every answer buffered as bytes: supertest keeps no text of a file (a PDF attachment), and a leak there counts too.
+          const call = request(harness().app)
+            .get(path)
+            .buffer(true)
+            .parse((res, done) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (chunk: Buffer) => chunks.push(chunk));
+              res.on('end', () => done(null, Buffer.concat(chunks)));
+            });
           const token = tokens[caller];
           if (token !== undefined) call.set('authorization', token);
           const response = await call;
-          const answer = `${JSON.stringify(response.headers)}\n${response.text ?? ''}`;
+          const answer = `${JSON.stringify(response.headers)}\n${bodyBytesOf(response)?.toString('latin1') ?? ''}`;
           seen[caller] += answer;
           for (const complaint of fixture) {
             for (const canary of forbiddenFor(caller, complaint)) {
@@ -106,6 +117,9 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
     // The scan looks at real content: what each caller may see did reach it somewhere.
     for (const complaint of fixture) {
       expect(seen.officerB).toContain(complaint.canaries.internalNote);
+      expect(seen.officerB).toContain(complaint.canaries.noteFile);
+      expect(seen.officerA).toContain(complaint.canaries.contentFile);
+      if (!complaint.confidential) expect(seen.public).toContain(complaint.canaries.contentFile);
       expect(seen.officerA).toContain(complaint.canaries.chronology);
       if (!complaint.anonymous) expect(seen.officerA).toContain(complaint.canaries.name);
       if (!complaint.confidential) expect(seen.public).toContain(complaint.canaries.title);

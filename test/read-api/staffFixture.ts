@@ -28,6 +28,16 @@ export interface Canaries {
   readonly publicFollowUp: string;
   /** B's internal note: B's (and the Ombudsman's and admins') only. */
   readonly internalNote: string;
+  /** Inside the PDF attached to the complaint: as public as the title. */
+  readonly contentFile: string;
+  /** Inside the PDF attached to B's internal note: as private as the note. */
+  readonly noteFile: string;
+}
+
+/** Ids of the fixture's stored attachments (GET /api/attachments/{attachmentId}). */
+export interface FixtureAttachments {
+  readonly content: string;
+  readonly internalNote: string;
 }
 
 export interface FixtureComplaint {
@@ -38,6 +48,7 @@ export interface FixtureComplaint {
   readonly anonymous: boolean;
   readonly confidential: boolean;
   readonly canaries: Canaries;
+  readonly attachments: FixtureAttachments;
 }
 
 const digits = (count: number): string => Array.from(randomBytes(count), (byte) => String(byte % 10)).join('');
@@ -54,14 +65,24 @@ function canaries(): Canaries {
     reply: word('Kanaribalasan'),
     publicFollowUp: word('Kanaritindaklanjut'),
     internalNote: word('Kanaricatatan'),
+    contentFile: word('Kanarilampiran'),
+    noteFile: word('Kanarilampirancatatan'),
   };
+}
+
+/** Uploads a one-line PDF carrying `text`; its reference for an `attachments` list. */
+async function uploadPdf(harness: ReadApiHarness, text: string): Promise<{ id: string; name: string; mediaType: string; sizeBytes: number }> {
+  const pdf = Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'latin1');
+  const response = await request(harness.app).post('/api/attachments').attach('file', pdf, 'bukti.pdf');
+  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${response.text}`);
+  return { ...(response.body as { id: string; mediaType: string; sizeBytes: number }), name: 'bukti.pdf' };
 }
 
 /**
  * One complaint in each anonymous x confidential combination, each of its own reporter
- * account, driven through the command API: verified by its first disposition to A, declined
+ * account and with a PDF attached, driven through the command API: verified by its first disposition to A, declined
  * by A (naming B), re-routed by the admin to B, accepted, a public follow-up and an internal
- * note by B, a reply by the reporter, resolved by B. Then every projection catches up.
+ * note by B (with a PDF), a reply by the reporter, resolved by B. Then every projection catches up.
  */
 export async function buildStaffFixture(harness: ReadApiHarness): Promise<FixtureComplaint[]> {
   const api = apiClient(harness);
@@ -73,7 +94,10 @@ export async function buildStaffFixture(harness: ReadApiHarness): Promise<Fixtur
     for (const confidential of [false, true]) {
       const c = canaries();
       const reporterAccount = word('acct-');
+      const contentFile = await uploadPdf(harness, c.contentFile);
+      const noteFile = await uploadPdf(harness, c.noteFile);
       const report = validReport({
+        attachments: [contentFile],
         title: `Pelayanan buruk ${c.title}`,
         chronology: `Kejadian ${c.chronology} di loket.`,
         regionCode: '31.71',
@@ -91,14 +115,14 @@ export async function buildStaffFixture(harness: ReadApiHarness): Promise<Fixtur
         ['dispose', admin, { agencyId: AGENCY_B }],
         ['accept', officerB, { resolutionClass: 'medium' }],
         ['follow-ups', officerB, { visibility: 'public', text: `Sudah ditinjau ${c.publicFollowUp}.` }],
-        ['follow-ups', officerB, { visibility: 'internal', text: `Catatan ${c.internalNote}.` }],
+        ['follow-ups', officerB, { visibility: 'internal', text: `Catatan ${c.internalNote}.`, attachments: [noteFile] }],
         ['reply', await api.as.reporter(reporterAccount), { text: `Terima kasih ${c.reply}.` }],
         ['resolve', officerB, { summary: 'Petugas sudah ditegur dan layanan diperbaiki.' }],
       ] as const) {
         const response = await api.act(id, action, authorization, body);
         if (response.status !== 200) throw new Error(`${action}: ${response.status} ${response.text}`);
       }
-      complaints.push({ id, trackingId, accessCode, reporterAccount, anonymous, confidential, canaries: c });
+      complaints.push({ id, trackingId, accessCode, reporterAccount, anonymous, confidential, canaries: c, attachments: { content: contentFile.id, internalNote: noteFile.id } });
     }
   }
   await harness.project();
