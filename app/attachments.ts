@@ -4,6 +4,9 @@ import { attachmentUploadRouter } from '../commands/attachments/http/attachmentU
 import type { AttachmentStore } from '../commands/attachments/store/attachmentStore';
 import { diskAttachmentStore } from '../commands/attachments/store/diskAttachmentStore';
 import type { Config } from './config';
+import { clientAddressOf, rateLimit, type RateLimitCheck } from './http/rateLimit';
+import { hourly } from './http/rateLimitRules';
+import type { RateLimitStore } from './http/rateLimitStore';
 
 export interface AttachmentSide {
   readonly store: AttachmentStore;
@@ -11,8 +14,18 @@ export interface AttachmentSide {
   readonly uploadRouter: Router;
 }
 
-/** Attachments on disk under ATTACHMENTS_DIR (default `<DATA_DIR>/attachments`), uploads up to ATTACHMENT_MAX_BYTES. */
-export function createAttachmentSide(config: Pick<Config, 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_BYTES'>): AttachmentSide {
+/** Uploads per client address: each may put up to ATTACHMENT_MAX_BYTES on disk, so a public route needs a bound. */
+export const attachmentUploadRateChecks = (perHour: number): RateLimitCheck[] => [{ rule: hourly('attachment-address', perHour), subjectsOf: (req) => [clientAddressOf(req)] }];
+
+/**
+ * Attachments on disk under ATTACHMENTS_DIR (default `<DATA_DIR>/attachments`), uploads up to
+ * ATTACHMENT_MAX_BYTES, limited per address when the rate limits are on (`rateLimits`).
+ */
+export function createAttachmentSide(
+  config: Pick<Config, 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_BYTES' | 'ATTACHMENT_UPLOADS_PER_HOUR'>,
+  rateLimits?: RateLimitStore,
+): AttachmentSide {
   const store = diskAttachmentStore(config.ATTACHMENTS_DIR ?? join(config.DATA_DIR, 'attachments'));
-  return { store, uploadRouter: attachmentUploadRouter({ store, maxBytes: config.ATTACHMENT_MAX_BYTES }) };
+  const limit = rateLimits && rateLimit(rateLimits, attachmentUploadRateChecks(config.ATTACHMENT_UPLOADS_PER_HOUR));
+  return { store, uploadRouter: attachmentUploadRouter({ store, maxBytes: config.ATTACHMENT_MAX_BYTES, ...(limit ? { limit } : {}) }) };
 }

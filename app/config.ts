@@ -53,6 +53,8 @@ export const Config = z.object({
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
   /** Largest attachment accepted (413 beyond), in bytes; 10 MiB by default. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(10 * 1024 * 1024),
+  /** Attachment uploads per hour per client address (429 beyond); off with all rate limits when INTAKE_RATE_PER_HOUR is 0. */
+  ATTACHMENT_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** Where uploaded attachments are stored; `<DATA_DIR>/attachments` by default. On several API nodes, a directory they share. */
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   ...JwtConfig.shape,

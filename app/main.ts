@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     logger,
   });
-  const attachments = createAttachmentSide(config);
+  const attachments = createAttachmentSide(config, commandSide.rateLimits);
   const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
   let drain: { isDraining(): boolean } | undefined;
   const app = createApp({

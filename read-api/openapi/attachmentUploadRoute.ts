@@ -24,6 +24,7 @@ export const attachmentUploadDescription: RouteDescription = {
     413: problemResponse('The file is larger than the configured limit (ATTACHMENT_MAX_BYTES)'),
     415: problemResponse('The body is not multipart/form-data, or the file is none of JPEG, PNG, WebP or PDF by its content'),
     422: problemResponse('The file claims a type by its signature but its structure cannot be read'),
+    429: problemResponse('Too many uploads from this address this hour (ATTACHMENT_UPLOADS_PER_HOUR); see Retry-After'),
     500: commonProblems[500],
   },
 };
