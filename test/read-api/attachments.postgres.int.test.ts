@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import request from 'supertest';
 import { apiClient, validReport, AGENCY, OTHER_AGENCY } from '../commands/http/apiHarness';
 import { gpsCanaryBytes, jpegWithMetadata, PNG_SIGNATURE, pngChunk, pngParts, pngWithMetadata, strippedJpeg, strippedPng } from '../commands/attachments/media/imageFixtures';
+import { asBytes } from './openApiConformance';
 import { harnessForFile, TEST_ATTACHMENT_MAX_BYTES } from './readApiHarness';
 
 const { harness } = harnessForFile({ postgresSchemaPrefix: 'attachments' });
@@ -25,11 +26,7 @@ function download(id: string, authorization?: string) {
   const call = request(harness().app)
     .get(`/api/attachments/${id}`)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    .parse(asBytes);
   if (authorization !== undefined) call.set('authorization', authorization);
   return call;
 }

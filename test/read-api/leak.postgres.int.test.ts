@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { apiClient } from '../commands/http/apiHarness';
-import { bodyBytesOf } from './openApiConformance';
+import { asBytes, bodyBytesOf } from './openApiConformance';
 import { AGENCY_A, AGENCY_B, AGENCY_C, PARENT_OF_A, staffFixtureOnPostgres, type FixtureComplaint } from './staffFixture';
 
 /**
@@ -93,11 +93,7 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
           const call = request(harness().app)
             .get(path)
             .buffer(true)
-            .parse((res, done) => {
-              const chunks: Buffer[] = [];
-              res.on('data', (chunk: Buffer) => chunks.push(chunk));
-              res.on('end', () => done(null, Buffer.concat(chunks)));
-            });
+            .parse(asBytes);
           const token = tokens[caller];
           if (token !== undefined) call.set('authorization', token);
           const response = await call;

@@ -1,4 +1,5 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import type { Response as SuperagentResponse } from 'superagent';
 import type { Response } from 'supertest';
 import type { OpenApiDocument, OpenApiOperation } from '../../read-api/openapi/openApiDocument';
 
@@ -22,6 +23,13 @@ export function bodyBytesOf(response: Response): Buffer | undefined {
   const body: unknown = response.body;
   if (Buffer.isBuffer(body)) return body;
   return typeof response.text === 'string' ? Buffer.from(response.text, 'utf8') : undefined;
+}
+
+/** A supertest parser that keeps every answer as bytes in `body` (use with `.buffer(true).parse(asBytes)`). */
+export function asBytes(res: SuperagentResponse, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 /** A binary body is documented as `{type: string, format: binary}`: it must be there, non-empty, as long as Content-Length says. */
