@@ -3,6 +3,8 @@ import type { Router } from 'express';
 import { attachmentUploadRouter } from '../commands/attachments/http/attachmentUploadRouter';
 import type { AttachmentStore } from '../commands/attachments/store/attachmentStore';
 import { diskAttachmentStore } from '../commands/attachments/store/diskAttachmentStore';
+import { s3AttachmentStore } from '../commands/attachments/store/s3AttachmentStore';
+import type { AttachmentConfig } from './attachmentConfig';
 import type { Config } from './config';
 import { clientAddressOf, rateLimit, type RateLimitCheck } from './http/rateLimit';
 import { hourly } from './http/rateLimitRules';
@@ -17,15 +19,21 @@ export interface AttachmentSide {
 /** Uploads per client address: each may put up to ATTACHMENT_MAX_BYTES on disk, so a public route needs a bound. */
 export const attachmentUploadRateChecks = (perHour: number): RateLimitCheck[] => [{ rule: hourly('attachment-address', perHour), subjectsOf: (req) => [clientAddressOf(req)] }];
 
+/** The S3-compatible store when ATTACHMENTS_S3_ENDPOINT is set (loadConfig has checked its companions), else the directory. */
+function storeOf(config: Pick<Config, 'DATA_DIR'> & AttachmentConfig): AttachmentStore {
+  const { ATTACHMENTS_S3_ENDPOINT: endpoint, ATTACHMENTS_S3_BUCKET: bucket, ATTACHMENTS_S3_ACCESS_KEY_ID: accessKeyId, ATTACHMENTS_S3_SECRET_ACCESS_KEY: secretAccessKey } = config;
+  if (endpoint !== undefined && bucket !== undefined && accessKeyId !== undefined && secretAccessKey !== undefined) {
+    return s3AttachmentStore({ endpoint, bucket, accessKeyId, secretAccessKey, region: config.ATTACHMENTS_S3_REGION });
+  }
+  return diskAttachmentStore(config.ATTACHMENTS_DIR ?? join(config.DATA_DIR, 'attachments'));
+}
+
 /**
- * Attachments on disk under ATTACHMENTS_DIR (default `<DATA_DIR>/attachments`), uploads up to
+ * Attachments in an S3-compatible bucket, or on disk under ATTACHMENTS_DIR (default `<DATA_DIR>/attachments`), uploads up to
  * ATTACHMENT_MAX_BYTES, limited per address when the rate limits are on (`rateLimits`).
  */
-export function createAttachmentSide(
-  config: Pick<Config, 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_BYTES' | 'ATTACHMENT_UPLOADS_PER_HOUR'>,
-  rateLimits?: RateLimitStore,
-): AttachmentSide {
-  const store = diskAttachmentStore(config.ATTACHMENTS_DIR ?? join(config.DATA_DIR, 'attachments'));
+export function createAttachmentSide(config: Pick<Config, 'DATA_DIR'> & AttachmentConfig, rateLimits?: RateLimitStore): AttachmentSide {
+  const store = storeOf(config);
   const limit = rateLimits && rateLimit(rateLimits, attachmentUploadRateChecks(config.ATTACHMENT_UPLOADS_PER_HOUR));
   return { store, uploadRouter: attachmentUploadRouter({ store, maxBytes: config.ATTACHMENT_MAX_BYTES, ...(limit ? { limit } : {}) }) };
 }

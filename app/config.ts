@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidRegionCode } from '../domain/routing';
+import { AttachmentConfig, attachmentConfigProblem } from './attachmentConfig';
 import { HttpsOrLoopbackUrl, JwtConfig } from './auth/jwtConfig';
 
 const postgresUrl = /^postgres(ql)?:\/\//;
@@ -51,12 +52,7 @@ export const Config = z.object({
   ACCESS_CODE_TRIES_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Where an SMS or tweet without a region code is filed until the admin routes it (31: DKI Jakarta). */
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
-  /** Largest attachment accepted (413 beyond), in bytes; 10 MiB by default. */
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(10 * 1024 * 1024),
-  /** Attachment uploads per hour per client address (429 beyond); off with all rate limits when INTAKE_RATE_PER_HOUR is 0. */
-  ATTACHMENT_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
-  /** Where uploaded attachments are stored; `<DATA_DIR>/attachments` by default. On several API nodes, a directory they share. */
-  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ...AttachmentConfig.shape,
   ...JwtConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
@@ -83,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.JWT_PUBLIC_KEY !== undefined && config.JWT_JWKS_URL !== undefined) {
     throw new ConfigError('configuration error: JWT_JWKS_URL: set either JWT_PUBLIC_KEY or JWT_JWKS_URL, not both');
   }
+  const attachmentProblem = attachmentConfigProblem(config);
+  if (attachmentProblem !== undefined) throw new ConfigError(`configuration error: ${attachmentProblem}`);
   return config;
 }

@@ -1,0 +1,52 @@
+import { ATTACHMENT_ID_PATTERN, attachmentIdOf, type AttachmentStore } from './attachmentStore';
+import { sha256Hex, signS3Request, type S3Credentials } from './sigV4';
+
+export interface S3Settings extends S3Credentials {
+  /** The service's base URL (`https://s3.ap-southeast-3.amazonaws.com`, a MinIO's `http://127.0.0.1:9000`); objects are addressed path-style. */
+  readonly endpoint: string;
+  readonly bucket: string;
+}
+
+const EMPTY_SHA256 = sha256Hex('');
+
+class S3Error extends Error {
+  override readonly name = 'S3Error';
+}
+
+/**
+ * Attachments as objects `ab/<id>` in an S3-compatible bucket. An S3 PUT is all or nothing, so
+ * no half object can be read; a HEAD first spares uploading bytes already stored.
+ */
+export function s3AttachmentStore(settings: S3Settings, clock: () => Date = () => new Date()): AttachmentStore {
+  const base = new URL(`${settings.bucket}/`, settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`);
+  const urlOf = (id: string): URL => new URL(`${id.slice(0, 2)}/${id}`, base);
+  const call = (method: 'GET' | 'HEAD' | 'PUT', url: URL, body?: Buffer): Promise<Response> => {
+    const extra: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/octet-stream' };
+    const headers = signS3Request({ method, url, headers: extra, payloadHash: body === undefined ? EMPTY_SHA256 : sha256Hex(body), at: clock() }, settings);
+    return fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+  };
+  const failed = async (what: string, response: Response): Promise<never> => {
+    const detail = (await response.text()).slice(0, 300);
+    throw new S3Error(`S3 ${what} answered ${response.status}: ${detail}`);
+  };
+  return {
+    async put(bytes) {
+      const id = attachmentIdOf(bytes);
+      const url = urlOf(id);
+      const head = await call('HEAD', url);
+      if (head.ok) return { id, newlyStored: false };
+      if (head.status !== 404) return failed(`HEAD ${url.pathname}`, head);
+      const put = await call('PUT', url, bytes);
+      if (!put.ok) return failed(`PUT ${url.pathname}`, put);
+      await put.arrayBuffer();
+      return { id, newlyStored: true };
+    },
+    async get(id) {
+      if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;
+      const response = await call('GET', urlOf(id));
+      if (response.status === 404) return undefined;
+      if (!response.ok) return failed(`GET ${urlOf(id).pathname}`, response);
+      return Buffer.from(await response.arrayBuffer());
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { AttachmentStore } from '../../../../commands/attachments/store/attachmentStore';
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** What every attachment store adapter must do (disk, S3-compatible). */
+export function attachmentStoreContract(label: string, store: () => AttachmentStore): void {
+  describe(`${label}: the attachment store contract`, () => {
+    test('stores bytes under their SHA-256 and reads them back exactly', async () => {
+      const bytes = Buffer.from(`foto jalan berlubang ${label} \u0000\u00ff`, 'latin1');
+      expect(await store().put(bytes)).toEqual({ id: sha256(bytes), newlyStored: true });
+      expect(await store().get(sha256(bytes))).toEqual(bytes);
+    });
+
+    test('the same bytes again write nothing and keep the id; at once, they all get it', async () => {
+      const bytes = Buffer.from(`sama ${label}`);
+      await store().put(bytes);
+      expect(await store().put(bytes)).toEqual({ id: sha256(bytes), newlyStored: false });
+      const other = Buffer.from(`bersamaan ${label}`);
+      const together = await Promise.all([store().put(other), store().put(other), store().put(other)]);
+      expect(together.map((r) => r.id)).toEqual([sha256(other), sha256(other), sha256(other)]);
+      expect(await store().get(sha256(other))).toEqual(other);
+    });
+
+    test('an unknown id, and anything that is not a lower-case hex SHA-256 (a path), read as nothing', async () => {
+      const bytes = Buffer.from(`ada ${label}`);
+      await store().put(bytes);
+      expect(await store().get('0'.repeat(64))).toBeUndefined();
+      expect(await store().get('../../etc/passwd')).toBeUndefined();
+      expect(await store().get(sha256(bytes).toUpperCase())).toBeUndefined();
+    });
+  });
+}
