@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Router } from 'express';
+import { attachmentReferenceCheck } from '../commands/attachments/http/attachmentReferenceCheck';
 import { attachmentUploadRouter } from '../commands/attachments/http/attachmentUploadRouter';
 import type { AttachmentStore } from '../commands/attachments/store/attachmentStore';
 import { diskAttachmentStore } from '../commands/attachments/store/diskAttachmentStore';
@@ -14,6 +15,8 @@ export interface AttachmentSide {
   readonly store: AttachmentStore;
   /** `POST /api/attachments`: mounted before the JSON body parser (a multipart body). */
   readonly uploadRouter: Router;
+  /** Mounted before the command routes: references must name uploaded files. */
+  readonly referenceCheck: Router;
 }
 
 /** Uploads per client address: each may put up to ATTACHMENT_MAX_BYTES on disk, so a public route needs a bound. */
@@ -35,5 +38,9 @@ function storeOf(config: Pick<Config, 'DATA_DIR'> & AttachmentConfig): Attachmen
 export function createAttachmentSide(config: Pick<Config, 'DATA_DIR'> & AttachmentConfig, rateLimits?: RateLimitStore): AttachmentSide {
   const store = storeOf(config);
   const limit = rateLimits && rateLimit(rateLimits, attachmentUploadRateChecks(config.ATTACHMENT_UPLOADS_PER_HOUR));
-  return { store, uploadRouter: attachmentUploadRouter({ store, maxBytes: config.ATTACHMENT_MAX_BYTES, ...(limit ? { limit } : {}) }) };
+  return {
+    store,
+    uploadRouter: attachmentUploadRouter({ store, maxBytes: config.ATTACHMENT_MAX_BYTES, ...(limit ? { limit } : {}) }),
+    referenceCheck: attachmentReferenceCheck(store),
+  };
 }

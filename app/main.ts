@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     logger,
     formRouters: [open311.router, attachments.uploadRouter],
     routers: [
+      attachments.referenceCheck,
       commandSide.router,
       createReadApi({ reader: readModels.store, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff: { ledger: ledger.store, clock: () => new Date() }, attachments: attachments.store }).router,
     ],

@@ -102,6 +102,36 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
     });
   });
 
+  describe(`references to attachments in commands (${label})`, () => {
+    test('a complaint may reference only an uploaded file, with the type and size the upload answered: 400 naming each wrong field', async () => {
+      const api = apiClient(harness());
+      const photo = await uploaded(jpegWithMetadata());
+      const refused = await request(harness().app)
+        .post('/api/complaints')
+        .send(
+          validReport({
+            attachments: [
+              { id: 'f'.repeat(64), name: 'hilang.jpg', mediaType: 'image/jpeg', sizeBytes: 10 },
+              { ...photo, name: 'salah.png', mediaType: 'image/png', sizeBytes: photo.sizeBytes + 1 },
+              { ...photo, name: 'benar.jpg' },
+            ],
+          }),
+        );
+      harness().conformance.assertConforms(refused);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { path: 'body.attachments.0.id', message: expect.stringMatching(/no attachment with this id was uploaded/) },
+        { path: 'body.attachments.1.mediaType', message: 'the uploaded file is image/jpeg' },
+        { path: 'body.attachments.1.sizeBytes', message: `the uploaded file has ${photo.sizeBytes} bytes` },
+      ]);
+      const { id } = await api.complaintAt('in_progress');
+      const followUp = await api.act(id, 'follow-ups', await api.as.officer(AGENCY), { visibility: 'public', text: 'Foto.', attachments: [{ id: '1'.repeat(64), name: 'x.jpg', mediaType: 'image/jpeg', sizeBytes: 1 }] });
+      harness().conformance.assertConforms(followUp);
+      expect(followUp.status).toBe(400);
+      expect(followUp.body.errors).toEqual([{ path: 'body.attachments.0.id', message: expect.any(String) }]);
+    });
+  });
+
   describe(`GET /api/attachments/{attachmentId} (${label}): served to those who see it referenced`, () => {
     const reporter = 'acct-attachment-reporter';
     let openPhoto: { id: string; mediaType: string; sizeBytes: number };

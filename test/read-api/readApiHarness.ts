@@ -8,6 +8,7 @@ import { bearerAuthenticator } from '../../app/http/authenticate';
 import { createApp } from '../../app/http/createApp';
 import { createLogger } from '../../app/logger';
 import { accessCodeHashes } from '../../commands/accessCodeHash';
+import { attachmentReferenceCheck } from '../../commands/attachments/http/attachmentReferenceCheck';
 import { attachmentUploadRouter } from '../../commands/attachments/http/attachmentUploadRouter';
 import { diskAttachmentStore } from '../../commands/attachments/store/diskAttachmentStore';
 import { complaintEventRegistry } from '../../domain/complaint';
@@ -100,7 +101,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   const app: Express = createApp({
     logger: createLogger('silent'),
     formRouters: [open311.router, attachmentUploadRouter({ store: attachments, maxBytes: TEST_ATTACHMENT_MAX_BYTES })],
-    routers: [commandSide.router, readApi.router],
+    routers: [attachmentReferenceCheck(attachments), commandSide.router, readApi.router],
     checkReadiness: async () => ({ ready: true, detail: {} }),
   });
   return {

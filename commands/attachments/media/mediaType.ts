@@ -15,6 +15,9 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0): boole
 
 const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
 
+/** Enough leading bytes to tell every accepted type. */
+export const SIGNATURE_BYTES = 16;
+
 const JPEG_SOI = [0xff, 0xd8, 0xff];
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

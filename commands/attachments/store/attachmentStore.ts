@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AttachmentMediaType } from '../media/mediaType';
 
 /** An attachment's id: the SHA-256 of its stored (stripped) bytes, in lower-case hex. */
 export const ATTACHMENT_ID_PATTERN = /^[0-9a-f]{64}$/;
@@ -14,4 +15,11 @@ export interface AttachmentStore {
   put(bytes: Buffer): Promise<{ readonly id: string; readonly newlyStored: boolean }>;
   /** The bytes stored under the id, or undefined. */
   get(id: string): Promise<Buffer | undefined>;
+  /** What is stored under the id, without reading it all (a reference is checked against it), or undefined. */
+  describe(id: string): Promise<StoredFile | undefined>;
+}
+
+export interface StoredFile {
+  readonly mediaType: AttachmentMediaType;
+  readonly sizeBytes: number;
 }

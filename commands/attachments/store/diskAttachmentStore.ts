@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SIGNATURE_BYTES, sniffMediaType } from '../media/mediaType';
 import { ATTACHMENT_ID_PATTERN, attachmentIdOf, type AttachmentStore } from './attachmentStore';
 
 const exists = async (path: string): Promise<boolean> =>
@@ -53,6 +54,22 @@ export function diskAttachmentStore(directory: string): AttachmentStore {
         throw error;
       }
       return { id, newlyStored: true };
+    },
+    async describe(id) {
+      if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;
+      const file = await open(pathOf(id), 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (file === undefined) return undefined;
+      try {
+        const { size } = await file.stat();
+        const { buffer, bytesRead } = await file.read(Buffer.alloc(SIGNATURE_BYTES), 0, SIGNATURE_BYTES, 0);
+        const mediaType = sniffMediaType(buffer.subarray(0, bytesRead));
+        return mediaType === undefined ? undefined : { mediaType, sizeBytes: size };
+      } finally {
+        await file.close();
+      }
     },
     async get(id) {
       if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;

@@ -1,3 +1,4 @@
+import { ATTACHMENT_MEDIA_TYPES, sniffMediaType } from '../media/mediaType';
 import { ATTACHMENT_ID_PATTERN, attachmentIdOf, type AttachmentStore } from './attachmentStore';
 import { sha256Hex, signS3Request, type S3Credentials } from './sigV4';
 
@@ -21,7 +22,8 @@ export function s3AttachmentStore(settings: S3Settings, clock: () => Date = () =
   const base = new URL(`${settings.bucket}/`, settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`);
   const urlOf = (id: string): URL => new URL(`${id.slice(0, 2)}/${id}`, base);
   const call = (method: 'GET' | 'HEAD' | 'PUT', url: URL, body?: Buffer): Promise<Response> => {
-    const extra: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/octet-stream' };
+    // The sniffed type travels as the object's Content-Type, so describe() needs only a HEAD.
+    const extra: Record<string, string> = body === undefined ? {} : { 'content-type': sniffMediaType(body) ?? 'application/octet-stream' };
     const headers = signS3Request({ method, url, headers: extra, payloadHash: body === undefined ? EMPTY_SHA256 : sha256Hex(body), at: clock() }, settings);
     return fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
   };
@@ -40,6 +42,15 @@ export function s3AttachmentStore(settings: S3Settings, clock: () => Date = () =
       if (!put.ok) return failed(`PUT ${url.pathname}`, put);
       await put.arrayBuffer();
       return { id, newlyStored: true };
+    },
+    async describe(id) {
+      if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;
+      const head = await call('HEAD', urlOf(id));
+      if (head.status === 404) return undefined;
+      if (!head.ok) return failed(`HEAD ${urlOf(id).pathname}`, head);
+      const mediaType = ATTACHMENT_MEDIA_TYPES.find((type) => type === head.headers.get('content-type'));
+      const sizeBytes = Number(head.headers.get('content-length'));
+      return mediaType === undefined || !Number.isInteger(sizeBytes) ? undefined : { mediaType, sizeBytes };
     },
     async get(id) {
       if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;

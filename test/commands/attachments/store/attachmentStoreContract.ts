@@ -22,6 +22,14 @@ export function attachmentStoreContract(label: string, store: () => AttachmentSt
       expect(await store().get(sha256(other))).toEqual(other);
     });
 
+    test('describes a stored file by its sniffed type and size without reading it all; nothing for an unknown id', async () => {
+      const pdf = Buffer.from(`%PDF-1.4\n% ${label}\n%%EOF\n`, 'latin1');
+      const { id } = await store().put(pdf);
+      expect(await store().describe(id)).toEqual({ mediaType: 'application/pdf', sizeBytes: pdf.length });
+      expect(await store().describe('0'.repeat(64))).toBeUndefined();
+      expect(await store().describe('../x')).toBeUndefined();
+    });
+
     test('an unknown id, and anything that is not a lower-case hex SHA-256 (a path), read as nothing', async () => {
       const bytes = Buffer.from(`ada ${label}`);
       await store().put(bytes);
