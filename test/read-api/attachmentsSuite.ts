@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import fc from 'fast-check';
 import request from 'supertest';
 import { apiClient, validReport, AGENCY, OTHER_AGENCY } from '../commands/http/apiHarness';
 import { gpsCanaryBytes, jpegWithMetadata, PNG_SIGNATURE, pngChunk, pngParts, pngWithMetadata, strippedJpeg, strippedPng } from '../commands/attachments/media/imageFixtures';
@@ -84,6 +85,42 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
       harness().conformance.assertConforms(response);
       expect(response.status).toBe(422);
       expect(response.body.detail).toMatch(/JPEG segment/);
+    });
+
+    test('a form cut off inside its file is a 400 malformed_multipart (not a crash)', async () => {
+      const cut = Buffer.concat([Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n'), jpegWithMetadata().subarray(0, 40)]);
+      const response = await request(harness().app).post('/api/attachments').set('content-type', 'multipart/form-data; boundary=XyZ').send(cut);
+      harness().conformance.assertConforms(response);
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('malformed_multipart');
+    });
+
+    test('property: any body under any multipart or other content type is answered with a documented 4xx or a 201, never a 5xx', async () => {
+      const contentTypes = ['multipart/form-data; boundary=XyZ', 'multipart/form-data', 'multipart/form-data; boundary=', 'multipart/mixed; boundary=XyZ', 'text/plain'];
+      const part = fc.record({
+        name: fc.constantFrom('file', 'photo', '', '"', 'file"; filename="a.jpg'),
+        filename: fc.option(fc.constantFrom('a.jpg', '', '../../etc/passwd', 'x\r\ny')),
+        body: fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(jpegWithMetadata()), fc.constant(pngWithMetadata())),
+      });
+      const multipart = fc.array(part, { maxLength: 3 }).map((parts) =>
+        Buffer.concat([
+          ...parts.flatMap(({ name, filename, body }) => [
+            Buffer.from(`--XyZ\r\nContent-Disposition: form-data; name="${name}"${filename === null ? '' : `; filename="${filename}"`}\r\n\r\n`, 'latin1'),
+            Buffer.from(body),
+            Buffer.from('\r\n'),
+          ]),
+          Buffer.from('--XyZ--\r\n'),
+        ]),
+      );
+      const body = fc.oneof(multipart, multipart.map((b) => b.subarray(0, Math.floor(b.length / 2))), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)));
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...contentTypes), body, async (contentType, raw) => {
+          const response = await request(harness().app).post('/api/attachments').set('content-type', contentType).send(raw);
+          harness().conformance.assertConforms(response);
+          expect(response.status).toBeLessThan(500);
+        }),
+        { numRuns: 60 },
+      );
     });
 
     test('400 names each field path: an unknown field, a second file, a missing file, an empty file', async () => {

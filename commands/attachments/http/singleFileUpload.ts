@@ -45,10 +45,17 @@ export function readSingleFile(req: Request, maxBytes: number): Promise<Buffer> 
       const keep = name === FILE_FIELD && files === 1;
       stream.on('data', (chunk: Buffer) => void (keep && chunks.push(chunk)));
       stream.on('limit', () => void (truncated = true));
+      // A form cut off inside a file fails the file's stream too; the parser's own error answers it.
+      stream.on('error', () => undefined);
     });
     parser.on('field', (name) => errors.push({ path: `body.${name}`, message: `unknown field (only "${FILE_FIELD}" is accepted)` }));
     for (const event of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) parser.on(event, () => void (limitHit = true));
-    parser.on('error', (error: unknown) => reject(malformed(error instanceof Error ? error.message : 'the multipart body is malformed')));
+    parser.on('error', (error: unknown) => {
+      // Whatever the client still sends is read and dropped, so the answer reaches it.
+      req.unpipe(parser);
+      req.resume();
+      reject(malformed(error instanceof Error ? error.message : 'the multipart body is malformed'));
+    });
     parser.on('close', () => {
       if (truncated) return reject(tooLarge(maxBytes));
       if (limitHit) errors.push({ path: 'body', message: `one file in "${FILE_FIELD}" and nothing else` });
