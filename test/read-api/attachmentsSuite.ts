@@ -80,6 +80,31 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
       expect(await storedFiles()).toEqual(before);
     });
 
+    test('an endless chunked body (no Content-Length) is cut off past the limit: 413, the connection closed', async () => {
+      const { Readable } = await import('node:stream');
+      const address = await new Promise<{ port: number; close: () => void }>((resolve) => {
+        const server = harness().app.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as { port: number }).port, close: () => server.close() }));
+      });
+      try {
+        const header = Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n');
+        const endless = Readable.from((function* () {
+          yield header;
+          for (;;) yield Buffer.alloc(16 * 1024, 0x41);
+        })());
+        const response = await fetch(`http://127.0.0.1:${address.port}/api/attachments`, {
+          method: 'POST',
+          headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+          body: Readable.toWeb(endless) as ReadableStream,
+          duplex: 'half',
+        } as RequestInit);
+        expect(response.status).toBe(413);
+        expect(response.headers.get('connection')).toBe('close');
+        expect(((await response.json()) as { code: string }).code).toBe('file_too_large');
+      } finally {
+        address.close();
+      }
+    });
+
     test('a JPEG whose structure is broken is a 422 naming why', async () => {
       const response = await upload(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x7f, 0xff, 0x00]));
       harness().conformance.assertConforms(response);

@@ -9,8 +9,9 @@ export const FILE_FIELD = 'file';
 /** Room for the multipart boundaries and part headers around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
+/** `Connection: close`: the rest of an oversized body is not worth reading. */
 const tooLarge = (maxBytes: number): HttpProblem =>
-  new HttpProblem(problem(413, 'file_too_large', 'The file is too large', { detail: `an attachment is at most ${maxBytes} bytes` }));
+  new HttpProblem(problem(413, 'file_too_large', 'The file is too large', { detail: `an attachment is at most ${maxBytes} bytes` }), { connection: 'close' });
 
 const malformed = (detail: string): HttpProblem => new HttpProblem(problem(400, 'malformed_multipart', 'The multipart body cannot be read', { detail }));
 
@@ -18,7 +19,8 @@ const malformed = (detail: string): HttpProblem => new HttpProblem(problem(400, 
  * Reads the one file of a multipart/form-data request into memory (at most `maxBytes`; busboy
  * writes nothing to disk). Parts are limited in number and size, so a request of many fields
  * or endless part headers costs nothing. Any other field, or a second file, is a 400 naming it;
- * a larger file a 413, once the rest of the body has been read and discarded.
+ * a larger file a 413 (and the connection closed); a whole body longer than a file of the limit
+ * plus its multipart framing is cut off there.
  */
 export function readSingleFile(req: Request, maxBytes: number): Promise<Buffer> {
   if (!req.is('multipart/form-data')) {
@@ -64,6 +66,14 @@ export function readSingleFile(req: Request, maxBytes: number): Promise<Buffer> 
       if (errors.length === 0 && bytes.length === 0) errors.push({ path: `body.${FILE_FIELD}`, message: 'the file is empty' });
       if (errors.length > 0) return reject(new HttpProblem(validationProblem(errors)));
       resolve(bytes);
+    });
+    // A body without Content-Length (chunked) is counted as it arrives: past the limit, parsing stops.
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= maxBytes + MULTIPART_OVERHEAD_BYTES) return;
+      req.unpipe(parser);
+      reject(tooLarge(maxBytes));
     });
     req.on('error', (error) => reject(malformed(error.message)));
     req.pipe(parser);
