@@ -35,6 +35,11 @@ export interface Projection {
   readonly name: string;
   readonly version: number;
   readonly collections: readonly CollectionSpec[];
+  /**
+   * Collections whose documents stay in memory between batches: aggregates read by nearly
+   * every batch, whose number does not grow with the ledger (see ResidentDocuments).
+   */
+  readonly residentCollections?: readonly string[];
   /** Documents worth loading in bulk before a batch; anything else is loaded when asked for. */
   prefetch(event: ProjectedEvent): readonly DocumentRef[];
   handle(event: ProjectedEvent, context: ProjectionContext): Promise<readonly DocumentChange[]>;

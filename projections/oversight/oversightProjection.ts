@@ -76,6 +76,7 @@ export const oversightProjection = complaintProjection({
   name: OVERSIGHT_PROJECTION,
   version: 1,
   collections: [oversightComplaintsCollection, countsCollection, agenciesCollection],
+  residentCollections: [countsCollection.name, agenciesCollection.name],
   render,
   aggregate,
 });

@@ -63,6 +63,7 @@ export const publicProjection = complaintProjection({
   name: PUBLIC_PROJECTION,
   version: 1,
   collections: [publicComplaintsCollection, countsCollection, statisticsCollection, agenciesCollection],
+  residentCollections: [countsCollection.name, statisticsCollection.name, agenciesCollection.name],
   render,
   aggregate: publicStatisticsChanges,
 });

@@ -4,8 +4,8 @@ import type { ProjectionSlot } from '../store/generations';
 import type { PoisonRecord } from '../store/poison';
 import type { ReadModelStore } from '../store/readModelStore';
 import { BatchWorkingSet } from './batchWorkingSet';
-import { decodeEvent, type DecodedEvent } from './decodeEvent';
-import { cachedOpener } from './personalDataCache';
+import { batchAfter, readLedgerBatch, type LedgerBatch } from './ledgerBatch';
+import type { ResidentDocuments } from './residentDocuments';
 
 export interface BatchDependencies {
   readonly events: EventStore;
@@ -43,10 +43,14 @@ function guarded<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
 
+/** What a projection's batch carries over from the previous one: the resident documents. */
+export interface ProjectionMemory {
+  readonly resident: ResidentDocuments;
+}
+
 /**
  * Reads one batch after the generation's checkpoint, applies it with the projection, and
  * commits the documents, the poison records and the new checkpoint together.
- * Streams with a poisoned event are quarantined: their later events are parked.
  */
 export async function processBatch(
   dependencies: BatchDependencies,
@@ -55,14 +59,31 @@ export async function processBatch(
   from: GlobalPosition,
   batchSize: number,
 ): Promise<BatchOutcome> {
-  const records = await dependencies.events.readAll({ after: from, maxCount: batchSize });
+  const batch = await readLedgerBatch(dependencies.events, dependencies.personalData, from, batchSize);
+  return applyBatch(dependencies.store, projection, slot, from, batch);
+}
+
+/**
+ * Applies the events of a ledger batch after `from` with the projection, and commits the
+ * documents, the poison records and the new checkpoint together.
+ * Streams with a poisoned event are quarantined: their later events are parked.
+ * With `memory`, resident documents come from (and after the commit go back to) memory;
+ * the caller clears it when this throws.
+ */
+export async function applyBatch(
+  store: ReadModelStore,
+  projection: Projection,
+  slot: ProjectionSlot,
+  from: GlobalPosition,
+  ledgerBatch: LedgerBatch,
+  memory?: ProjectionMemory,
+): Promise<BatchOutcome> {
+  const { records, decoded, opener } = batchAfter(ledgerBatch, from);
   const last = records.at(-1);
   if (!last) return { read: 0, checkpoint: from, poisoned: [] };
-  const decoded: DecodedEvent[] = records.map(decodeEvent);
-  const workingSet = new BatchWorkingSet(dependencies.store, slot);
+  const workingSet = new BatchWorkingSet(store, slot, memory?.resident);
   await workingSet.prefetch(decoded.flatMap((d) => (d.kind === 'complaint' ? projection.prefetch(d.event) : [])));
-  const quarantined = new Set((await dependencies.store.poisonRecords(slot)).map((p) => p.streamId));
-  const opener = cachedOpener(dependencies.personalData);
+  const quarantined = new Set((await store.poisonRecords(slot)).map((p) => p.streamId));
   const context: ProjectionContext = {
     document: guarded((ref) => workingSet.document(ref)),
     openPersonalData: guarded((sealed) => opener.open(sealed)),
@@ -87,6 +108,7 @@ export async function processBatch(
       }
     }
   }
-  await dependencies.store.commitBatch(slot, { from, to: last.globalPosition, changes: workingSet.changes, poisoned });
+  await store.commitBatch(slot, { from, to: last.globalPosition, changes: workingSet.changes, poisoned });
+  memory?.resident.absorb(workingSet.finalDocuments());
   return { read: records.length, checkpoint: last.globalPosition, poisoned };
 }

@@ -1,5 +1,6 @@
 import type { Projection } from '../projection';
-import { catchUp } from './catchUp';
+import type { GenerationStatus } from '../store/generations';
+import { catchUpTogether } from './catchUp';
 import { promoteAndClean, workingGeneration } from './generations';
 import type { BatchDependencies } from './processBatch';
 
@@ -20,8 +21,8 @@ export interface ProjectionHealth {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Keeps every projection's working generation at the head of the ledger. Projections run
- * one after another but fail alone: an error in one is logged and retried while the others
+ * Keeps every projection's working generation at the head of the ledger. Projections share
+ * each batch read from the ledger but fail alone: an error in one is logged and retried while the others
  * go on. A generation of a new code version is built beside the live one and promoted
  * once it has caught up.
  */
@@ -35,39 +36,56 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {}
 
-  /** One pass: every projection to the head. Resolves with the number of events read. */
+  /** One pass: every projection to the head, reading the ledger once for all. Resolves with the number of events read. */
   async catchUp(): Promise<number> {
-    let total = 0;
+    const members: { projection: Projection; slot: GenerationStatus }[] = [];
     for (const projection of this.options.projections) {
-      if (this.stopping) break;
       try {
-        total += await this.catchUpOne(projection);
-        this.errors.delete(projection.name);
+        members.push({ projection, slot: await workingGeneration(this.dependencies.store, projection) });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.errors.set(projection.name, message);
-        this.options.log?.(`projection ${projection.name} failed, will retry: ${message}`);
+        this.failed(projection, error);
       }
     }
-    return total;
+    const failed = new Set<string>();
+    let read: Map<string, number>;
+    try {
+      read = await catchUpTogether(this.dependencies, members, {
+        batchSize: this.options.batchSize ?? 500,
+        shouldStop: () => this.stopping,
+        onBatch: ({ slot, outcome }) => {
+          for (const poison of outcome.poisoned) {
+            this.options.log?.(`projection ${slot.projection}: ${poison.kind} event ${poison.eventType} at ${poison.position} (${poison.streamId}): ${poison.error}`);
+          }
+        },
+        onFailure: ({ projection }, error) => {
+          failed.add(projection.name);
+          this.failed(projection, error);
+        },
+      });
+    } catch (error) {
+      // Reading the ledger failed: every projection waits for the next pass.
+      for (const { projection } of members) this.failed(projection, error);
+      return 0;
+    }
+    for (const { projection, slot } of members) {
+      if (failed.has(projection.name)) continue;
+      try {
+        if (slot.state === 'building' && !this.stopping) {
+          await promoteAndClean(this.dependencies.store, slot);
+          this.options.log?.(`projection ${projection.name}: generation ${slot.generation} (v${projection.version}) is live`);
+        }
+        this.errors.delete(projection.name);
+      } catch (error) {
+        this.failed(projection, error);
+      }
+    }
+    return [...read.values()].reduce((sum, n) => sum + n, 0);
   }
 
-  private async catchUpOne(projection: Projection): Promise<number> {
-    const generation = await workingGeneration(this.dependencies.store, projection);
-    const read = await catchUp(this.dependencies, projection, generation, {
-      batchSize: this.options.batchSize ?? 500,
-      shouldStop: () => this.stopping,
-      onBatch: ({ outcome }) => {
-        for (const poison of outcome.poisoned) {
-          this.options.log?.(`projection ${projection.name}: ${poison.kind} event ${poison.eventType} at ${poison.position} (${poison.streamId}): ${poison.error}`);
-        }
-      },
-    });
-    if (generation.state === 'building' && !this.stopping) {
-      await promoteAndClean(this.dependencies.store, generation);
-      this.options.log?.(`projection ${projection.name}: generation ${generation.generation} (v${projection.version}) is live`);
-    }
-    return read;
+  private failed(projection: Projection, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.errors.set(projection.name, message);
+    this.options.log?.(`projection ${projection.name} failed, will retry: ${message}`);
   }
 
   /** Runs in the background until stop(). */

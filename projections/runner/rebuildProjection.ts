@@ -1,11 +1,12 @@
 import type { GlobalPosition } from '../../eventstore/port';
 import type { Projection } from '../projection';
 import type { ProjectionSlot } from '../store/generations';
-import { catchUp } from './catchUp';
+import { catchUpTogether } from './catchUp';
 import { nextGenerationNumber, promoteAndClean } from './generations';
 import type { BatchDependencies } from './processBatch';
 
 export interface RebuildProgress {
+  readonly projection: string;
   readonly generation: number;
   readonly eventsRead: number;
   readonly checkpoint: GlobalPosition;
@@ -18,26 +19,41 @@ export interface RebuildResult {
   readonly seconds: number;
 }
 
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly promote?: boolean;
+}
+
 /**
- * Rebuilds a projection from the start of the ledger into a new generation beside the live
- * one, which readers keep using (and a running runner keeps current) meanwhile; once the
- * new generation has caught up it is promoted, atomically for readers, and the old one dropped.
+ * Rebuilds projections from the start of the ledger, each into a new generation beside
+ * its live one, which readers keep using (and a running runner keeps current) meanwhile;
+ * the ledger is read once for all of them. Once the new generations have caught up they
+ * are promoted, each atomically for readers, and the old ones dropped.
  */
-export async function rebuildProjection(
-  dependencies: BatchDependencies,
-  projection: Projection,
-  options: { readonly batchSize?: number; readonly onProgress?: (progress: RebuildProgress) => void; readonly promote?: boolean } = {},
-): Promise<RebuildResult> {
+export async function rebuildProjections(dependencies: BatchDependencies, projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildResult[]> {
   const started = Date.now();
-  const slot = { projection: projection.name, generation: nextGenerationNumber(await dependencies.store.generations(projection.name)) };
-  await dependencies.store.beginGeneration(slot, projection.version);
-  const eventsRead = await catchUp(dependencies, projection, slot, {
+  const members = [];
+  for (const projection of projections) {
+    const slot = { projection: projection.name, generation: nextGenerationNumber(await dependencies.store.generations(projection.name)) };
+    await dependencies.store.beginGeneration(slot, projection.version);
+    members.push({ projection, slot });
+  }
+  const eventsRead = await catchUpTogether(dependencies, members, {
     batchSize: options.batchSize ?? 1000,
     onBatch: (progress) => {
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      options.onProgress?.({ generation: slot.generation, eventsRead: progress.eventsRead, checkpoint: progress.checkpoint, eventsPerSecond: progress.eventsRead / seconds });
+      const { projection, generation } = progress.slot;
+      options.onProgress?.({ projection, generation, eventsRead: progress.eventsRead, checkpoint: progress.checkpoint, eventsPerSecond: progress.eventsRead / seconds });
     },
   });
-  if (options.promote ?? true) await promoteAndClean(dependencies.store, slot);
-  return { slot, eventsRead, seconds: (Date.now() - started) / 1000 };
+  for (const { slot } of members) if (options.promote ?? true) await promoteAndClean(dependencies.store, slot);
+  const seconds = (Date.now() - started) / 1000;
+  return members.map(({ slot }) => ({ slot, eventsRead: eventsRead.get(slot.projection) ?? 0, seconds }));
+}
+
+/** rebuildProjections for one projection. */
+export async function rebuildProjection(dependencies: BatchDependencies, projection: Projection, options: RebuildOptions = {}): Promise<RebuildResult> {
+  const [result] = await rebuildProjections(dependencies, [projection], options);
+  return result!;
 }

@@ -9,6 +9,8 @@ export interface ComplaintProjectionDefinition {
   readonly name: string;
   readonly version: number;
   readonly collections: readonly CollectionSpec[];
+  /** Aggregate collections kept in memory between batches (Projection.residentCollections). */
+  readonly residentCollections?: readonly string[];
   /** The audience documents of one complaint, shaped by the domain's viewFor. */
   render(tracked: TrackedComplaint): readonly RenderedDocument[];
   /** Aggregates (counters, histograms) the event moves. */
@@ -24,6 +26,7 @@ export function complaintProjection(definition: ComplaintProjectionDefinition): 
     name: definition.name,
     version: definition.version,
     collections: [complaintStateCollection, ...definition.collections],
+    residentCollections: definition.residentCollections ?? [],
     prefetch: (event) => [complaintStateRef(event.complaintId)],
     async handle(event, context) {
       const tracked = await trackComplaint(event, context);

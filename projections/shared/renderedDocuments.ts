@@ -1,6 +1,6 @@
-import { canonicalJson } from '../../eventstore/canonicalJson';
 import type { DocumentChange, DocumentKeys } from '../store/documents';
 import { refKey } from '../store/documents';
+import { jsonCopy, sameJson } from './jsonValues';
 
 export interface RenderedDocument {
   readonly collection: string;
@@ -9,7 +9,7 @@ export interface RenderedDocument {
   readonly body: unknown;
 }
 
-const canonical = (document: RenderedDocument): string => canonicalJson({ keys: document.keys, body: document.body });
+const sameContent = (a: RenderedDocument, b: RenderedDocument | undefined): boolean => b !== undefined && sameJson(a.keys, b.keys) && sameJson(a.body, b.body);
 
 /**
  * The writes that take the documents rendered from the state before an event to those
@@ -17,13 +17,13 @@ const canonical = (document: RenderedDocument): string => canonicalJson({ keys: 
  * lastPosition (an agency's feed cursor) moves only when what that audience sees changed.
  */
 export function changedDocuments(before: readonly RenderedDocument[], after: readonly RenderedDocument[]): DocumentChange[] {
-  const previous = new Map(before.map((d) => [refKey(d), canonical(d)]));
+  const previous = new Map(before.map((d) => [refKey(d), d]));
   const changes: DocumentChange[] = [];
   const current = new Set<string>();
   for (const document of after) {
     const key = refKey(document);
     current.add(key);
-    if (previous.get(key) !== canonical(document)) changes.push({ kind: 'put', ...document, body: JSON.parse(JSON.stringify(document.body)) as unknown });
+    if (!sameContent(document, previous.get(key))) changes.push({ kind: 'put', ...document, body: jsonCopy(document.body) });
   }
   for (const document of before) {
     if (!current.has(refKey(document))) changes.push({ kind: 'delete', collection: document.collection, id: document.id });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { evolve, type Complaint, type VisibilityInput } from '../../domain/complaint';
-import type { OpenedPersonalData } from '../../domain/personalData';
+import { evolve, type Complaint, type ComplaintEvent, type VisibilityInput } from '../../domain/complaint';
+import type { OpenedPersonalData, SealedPersonalData } from '../../domain/personalData';
 import type { ProjectedEvent, ProjectionContext } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import type { DocumentChange, DocumentRef } from '../store/documents';
+import { jsonCopy } from './jsonValues';
 
 /** What each projection remembers of a complaint, privately: the domain state plus what it needs besides. */
 export interface TrackedComplaint {
@@ -34,17 +35,27 @@ const TrackedShape = z.object({
   ownedSince: z.string(),
 });
 
+/** States this process wrote (a batch reads them back from memory): checked when they were made, not again. */
+const ownStates = new WeakSet<object>();
+
+const trackedOf = (body: unknown): TrackedComplaint =>
+  typeof body === 'object' && body !== null && ownStates.has(body) ? (body as TrackedComplaint) : (TrackedShape.parse(body) as unknown as TrackedComplaint);
+
 export const visibilityInputOf = (tracked: TrackedComplaint): VisibilityInput => ({
   complaint: tracked.complaint,
   reporter: tracked.reporter ?? undefined,
 });
 
+/** The envelope an event brings the reporter's personal data in: only a submission does. */
+export const sealedReporterOf = (event: ComplaintEvent): SealedPersonalData | undefined =>
+  event.type === 'ComplaintSubmitted' ? event.data.reporter : undefined;
+
 async function reporterAfter(event: ProjectedEvent, before: TrackedComplaint | undefined, context: ProjectionContext): Promise<OpenedPersonalData | null> {
   const { event: e } = event;
   if (e.type === 'ReporterDataErased') return { erased: true };
   if (before) return before.reporter;
-  if (e.type === 'ComplaintSubmitted' && e.data.reporter) return context.openPersonalData(e.data.reporter);
-  return null;
+  const sealed = sealedReporterOf(e);
+  return sealed ? context.openPersonalData(sealed) : null;
 }
 
 const sameOwner = (a: Complaint['owner'], b: Complaint['owner']): boolean =>
@@ -60,7 +71,7 @@ export async function trackComplaint(
 ): Promise<{ transition: ComplaintTransition; change: DocumentChange } | undefined> {
   const ref = complaintStateRef(event.complaintId);
   const stored = await context.document(ref);
-  const before = stored === undefined ? undefined : (TrackedShape.parse(stored.body) as unknown as TrackedComplaint);
+  const before = stored === undefined ? undefined : trackedOf(stored.body);
   const state = evolve(before?.complaint ?? { exists: false }, event.event);
   if (!state.exists) return undefined;
   const after: TrackedComplaint = {
@@ -68,8 +79,9 @@ export async function trackComplaint(
     reporter: await reporterAfter(event, before, context),
     ownedSince: before && sameOwner(before.complaint.owner, state.owner) ? before.ownedSince : state.updatedAt,
   };
-  // JSON round trip: the stored form has no undefined-valued keys (evolve writes some), so
-  // the state read back later equals the state written now.
-  const body: unknown = JSON.parse(JSON.stringify(after));
+  // As JSON: the stored form has no undefined-valued keys (evolve writes some), so the
+  // state read back later equals the state written now.
+  const body = jsonCopy(after) as TrackedComplaint;
+  ownStates.add(body);
   return { transition: { before, after }, change: { kind: 'put', ...ref, keys: {}, body } };
 }

@@ -33,7 +33,7 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
     const readStore = setup.readStoreUrl === undefined ? {} : { CRASH_READ_STORE_URL: setup.readStoreUrl };
     return fork(join(__dirname, 'crashChild.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...readStore, CRASH_DATABASE_URL: databaseUrl, CRASH_SCHEMA: schema, CRASH_MASTER_KEY: ledger.masterKey.toString('base64'), CRASH_BATCH_SIZE: '3' },
+      env: { ...process.env, ...readStore, CRASH_DATABASE_URL: databaseUrl, CRASH_SCHEMA: schema, CRASH_MASTER_KEY: ledger.masterKey.toString('base64'), CRASH_BATCH_SIZE: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
   }
