@@ -121,6 +121,10 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async commitBatch(slot: ProjectionSlot, batch: ProjectionBatch): Promise<void> {
     await this.client.transaction(async (tx) => {
+      // No wait for the WAL flush: the checkpoint commits in this same transaction, so a
+      // commit lost to a server crash loses the documents and the checkpoint together, and
+      // the batch is read and applied again. Nothing else depends on it being durable.
+      await tx.exec('SET LOCAL synchronous_commit = off');
       // Claim the batch first: a second writer of the same generation fails here and rolls back.
       const moved = await tx.query(
         `UPDATE ${this.schema}.read_generations SET checkpoint = $3, updated_at = now()
