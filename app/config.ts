@@ -12,6 +12,8 @@ export const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Loopback by default: a development machine does not publish its dev login to the network. */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Peers trusted to name the client in X-Forwarded-For (express `trust proxy`: loopback, a subnet list...). The portal calls the API over loopback. */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_URL: z
     .string()

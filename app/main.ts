@@ -16,6 +16,7 @@ import { startBackgroundTasks } from './backgroundTasks';
 import { drainOnSignals } from './gracefulShutdown';
 import { startReadModels } from './readModels';
 import { createOpen311Side } from '../open311/open311Side';
+import { createPortalSide } from './portalSide';
 
 /** `npm start`: the whole system on one process, embedded unless configured otherwise. */
 async function main(): Promise<void> {
@@ -51,9 +52,12 @@ async function main(): Promise<void> {
   const attachments = createAttachmentSide(config, commandSide.rateLimits);
   const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
   let drain: { isDraining(): boolean } | undefined;
+  const portal = createPortalSide({ config, tokens, verifyToken, agencies: agencyRegistry, logger });
   const app = createApp({
     logger,
-    formRouters: [open311.router, attachments.uploadRouter],
+    trustProxy: config.TRUST_PROXY,
+    // The portal's forms are url-encoded: it comes before the JSON-only body parser.
+    formRouters: [open311.router, attachments.uploadRouter, portal.router],
     routers: [
       attachments.referenceCheck,
       commandSide.router,
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    portal.listeningOn(port);
     console.log(`LAPOR ledger listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (ledger: ${ledger.description})`);
     if (tokens.devKeyFile !== undefined) {
       console.log(`development tokens (key ${tokens.devKeyFile}): npm run cli -- token --role admin   (or --role agency_officer --agency <id>, --role reporter --sub <id>)`);

@@ -20,6 +20,8 @@ export interface AppOptions {
   readonly bodyLimit?: string;
   /** Projection lag for the /metrics gauges; without it they are not exported. */
   readonly projectionStatus?: ProjectionStatus;
+  /** Which peers' X-Forwarded-For names the client (express's `trust proxy`); default loopback, where the portal and a local reverse proxy sit. */
+  readonly trustProxy?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
   const metrics = createMetrics({ logger: options.logger, projectionStatus: options.projectionStatus });
   app.use(helmet());
   app.use(assignRequestId);

@@ -26,7 +26,7 @@ const postProblems = {
   422: problemResponse('The Idempotency-Key was first used with a different request'),
 } as const satisfies Record<number, ResponseDescription>;
 
-const Receipt = z.object({ id: z.uuid(), trackingId: TrackingId, accessCode: AccessCode }).strict();
+export const Receipt = z.object({ id: z.uuid(), trackingId: TrackingId, accessCode: AccessCode }).strict();
 
 const submitRoute = (agencies: AgencyDirectory): RouteDescription => ({
   method: 'post',
