@@ -3,6 +3,8 @@ import { channelRouter, type ChannelSettings } from '../commands/channels/channe
 import type { AccessCodes } from '../commands/accessCodeHash';
 import { createCommandHandler, type HandleCommand } from '../commands/handleCommand';
 import { commandRouter } from '../commands/http/commandRouter';
+import type { FindReceipt } from '../commands/http/receipt';
+import { receiptActionRouter } from '../commands/http/receiptActionRouter';
 import { createWorkingDayCalendar } from '../domain/calendar';
 import type { AgencyDirectory } from '../domain/complaint';
 import { agencyRegistry } from '../domain/routing';
@@ -32,6 +34,8 @@ export interface CommandSideParts {
   readonly channels?: ChannelSettings;
   /** Rate limits (none without): complaints per hour per client address, phone, account and SMS sender; access-code tries per hour per address and per complaint. */
   readonly rateLimits?: { readonly intakePerHour: number; readonly accessCodeTriesPerHour: number };
+  /** Finds complaints by tracking id for the reporter actions by receipt; those routes are not mounted without. */
+  readonly findReceipt?: FindReceipt;
 }
 
 export interface CommandSide {
@@ -57,12 +61,15 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   const authenticate = bearerAuthenticator(parts.verifyToken);
   const router = Router();
   const limits = parts.rateLimits && { ...parts.rateLimits, store: await RateLimitStore.open(parts.sql, parts.schema) };
-  if (limits) {
-    router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.intakePerHour, authenticate)));
-    // The read API answers this route once the limit lets the request through.
-    router.get('/api/reporter/complaints/:trackingId', rateLimit(limits.store, accessCodeRateChecks(limits.accessCodeTriesPerHour)));
-  }
+  // Reads and actions with an access code share one allowance of tries.
+  const limitTries = limits && rateLimit(limits.store, accessCodeRateChecks(limits.accessCodeTriesPerHour));
+  if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.intakePerHour, authenticate)));
+  // The read API answers this route once the limit lets the request through.
+  if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);
   router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate }));
+  if (parts.findReceipt) {
+    router.use(receiptActionRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, findReceipt: parts.findReceipt, idempotency, ...(limitTries ? { limitTries } : {}) }));
+  }
   if (parts.channels) {
     const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.intakePerHour), phoneSubject(phone)));
     router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));

@@ -1,6 +1,7 @@
 import { complaintEventRegistry } from '../domain/complaint';
 import { agencyRegistry } from '../domain/routing';
 import { createReadApi } from '../read-api/readApi';
+import { reporterReceipts } from '../read-api/reporter/reporterDocument';
 import { createAttachmentSide } from './attachments';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { tokenSettingsFromConfig } from './auth/tokenSettingsFromConfig';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     verifyToken,
     accessCodes,
     channels: channelSettings(config, logger, readModels.store),
+    findReceipt: reporterReceipts(readModels.store),
     ...(config.INTAKE_RATE_PER_HOUR > 0 ? { rateLimits: { intakePerHour: config.INTAKE_RATE_PER_HOUR, accessCodeTriesPerHour: config.ACCESS_CODE_TRIES_PER_HOUR } } : {}),
   });
   const open311 = await createOpen311Side({

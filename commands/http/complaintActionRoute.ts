@@ -4,7 +4,7 @@ import { HttpProblem } from '../../app/http/httpProblem';
 import type { PostRoute } from '../../app/http/postRoute';
 import { problem } from '../../app/http/problem';
 import { parseInput } from '../../app/http/validation';
-import type { ComplaintCommand } from '../../domain/complaint';
+import type { ComplaintCommand, ReceiptProof } from '../../domain/complaint';
 import type { HandleCommand } from '../handleCommand';
 import { ActionDraft, mintActionDraft } from './actionDraft';
 import { channelOf } from './channelOf';
@@ -14,11 +14,13 @@ import { actionAccepted, outcomeResult } from './outcomeResult';
 
 const ActionParams = z.object({ id: z.uuid(), action: z.string() }).strict();
 
-interface ActionInput {
+export interface ActionInput {
   readonly complaintId: string;
   readonly action: ComplaintAction;
   readonly body: object;
   readonly ifMatch: number | undefined;
+  /** Set by the receipt-holder routes once the access code matched. */
+  readonly receipt?: ReceiptProof;
 }
 
 function actionNamed(name: string): ComplaintAction {
@@ -50,6 +52,7 @@ export function complaintActionRoute(deps: { readonly handle: HandleCommand; rea
         complaintId: input.complaintId,
         command,
         actor,
+        ...(input.receipt === undefined ? {} : { receipt: input.receipt }),
         channel: channelOf(actor),
         correlationId: requestId,
         causationId: requestId,

@@ -54,6 +54,14 @@ const eraseReporterData: ComplaintAction = {
   },
 };
 
+/** What a reporter does on their own complaint: by account here, or by receipt (receiptActionRouter.ts) with the same bodies. */
+export const reporterActions = {
+  reply: action('ReplyToFollowUp', ReplyToFollowUp.omit({ type: true }).extend(withOptionalAttachments)),
+  supplement: action('SupplementInformation', SupplementInformation.omit({ type: true }).extend(withOptionalAttachments)),
+  rate: action('RateOutcome', RateOutcome.omit({ type: true })),
+  reopen: action('ReopenComplaint', ReopenComplaint.omit({ type: true })),
+} as const satisfies Readonly<Record<string, ComplaintAction>>;
+
 /**
  * Every action by its path segment. SP4N verifies by routing (the first disposition
  * records the verification), so `verify` and `assign` are names of `dispose`; `archive`
@@ -74,10 +82,7 @@ export const complaintActions: Readonly<Record<string, ComplaintAction>> = {
   delegate: action('DelegateToUnit', DelegateToUnit.omit({ type: true })),
   'follow-ups': creatingAction('PostFollowUp', PostFollowUp.omit({ type: true, followUpId: true }).extend(withOptionalAttachments), 'followUpId'),
   resolve: action('ResolveComplaint', ResolveComplaint.omit({ type: true })),
-  reply: action('ReplyToFollowUp', ReplyToFollowUp.omit({ type: true }).extend(withOptionalAttachments)),
-  supplement: action('SupplementInformation', SupplementInformation.omit({ type: true }).extend(withOptionalAttachments)),
-  rate: action('RateOutcome', RateOutcome.omit({ type: true })),
-  reopen: action('ReopenComplaint', ReopenComplaint.omit({ type: true })),
+  ...reporterActions,
   'oversight-findings': creatingAction('RecordOversightFinding', RecordOversightFinding.omit({ type: true, findingId: true }), 'findingId'),
   support: action('SupportComplaint', SupportComplaint.omit({ type: true })),
   'make-confidential': action('MakeConfidential', MakeConfidential.omit({ type: true })),

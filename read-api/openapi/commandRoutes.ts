@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdempotencyKeyHeader } from '../../app/http/idempotency/idempotencyKey';
-import { complaintActions } from '../../commands/http/complaintActions';
+import { complaintActions, reporterActions } from '../../commands/http/complaintActions';
 import { IfMatch } from '../../commands/http/ifMatch';
+import { AccessCodeHeader, ReceiptActionParams } from '../../commands/http/receiptActionRouter';
 import { submitComplaintBody } from '../../commands/http/submitComplaintBody';
 import { AccessCode } from '../../domain/accessCode';
 import { AccountId, type AgencyDirectory } from '../../domain/complaint';
@@ -82,6 +83,31 @@ function actionRoutes(): RouteDescription[] {
   }));
 }
 
+/** The reporter actions by receipt (commands/http/receiptActionRouter.ts), one operation each. */
+function receiptActionRoutes(): RouteDescription[] {
+  return Object.entries(reporterActions).map(([name, action]) => ({
+    method: 'post',
+    path: `/api/reporter/complaints/{trackingId}/${name}`,
+    operationId: `receiptAction_${name}`,
+    summary: `Reporter action "${name}" without an account: the tracking id and the receipt's access code in X-Access-Code`,
+    description:
+      'The same body as the account route. No token is read: the ledger records the anonymous public actor. An unknown tracking id and a wrong access code answer the same 404; tries count against the access-code allowance of the GET.',
+    tag: 'commands',
+    auth: 'none',
+    request: { params: ReceiptActionParams, headers: ActionHeaders.extend(AccessCodeHeader.shape), body: action.body },
+    responses: {
+      200: { description: 'Accepted; ETag is the new revision', body: actionAnswer([]) },
+      400: commonProblems[400],
+      404: problemResponse('No complaint has this tracking id, or the access code does not match'),
+      ...postProblems,
+      412: problemResponse('If-Match names an older revision; ETag carries the current one'),
+      429: problemResponse('Too many access-code tries from this address or for this complaint this hour; see Retry-After'),
+      500: commonProblems[500],
+      503: problemResponse('The complaint was contended; retry'),
+    },
+  }));
+}
+
 const eraseRoute: RouteDescription = {
   method: 'post',
   path: '/api/reporters/{id}/erase',
@@ -101,4 +127,4 @@ const eraseRoute: RouteDescription = {
 };
 
 /** Every command route, as the document lists them. */
-export const commandRouteDescriptions = (agencies: AgencyDirectory): RouteDescription[] => [submitRoute(agencies), ...actionRoutes(), eraseRoute];
+export const commandRouteDescriptions = (agencies: AgencyDirectory): RouteDescription[] => [submitRoute(agencies), ...actionRoutes(), ...receiptActionRoutes(), eraseRoute];

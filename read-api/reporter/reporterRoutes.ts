@@ -4,6 +4,7 @@ import { jsonResult } from '../../app/http/httpResult';
 import { problem } from '../../app/http/problem';
 import type { Authenticator } from '../../app/http/authenticate';
 import type { AccessCodes } from '../../commands/accessCodeHash';
+import { openReceipt, receiptNotFound } from '../../commands/http/receipt';
 import type { Actor } from '../../eventstore/metadata';
 import { REPORTER_PROJECTION, reporterComplaintsCollection } from '../../projections/reporter/reporterProjection';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
@@ -12,9 +13,7 @@ import { commonProblems, problemResponse } from '../openapi/problemSchema';
 import { cursorParameter, limitParameter, pageOf } from '../pagination';
 import { TrackingIdParameter } from '../trackingIdParameter';
 import { CaseViewSchema } from '../views/caseViewSchema';
-
-/** The reporter read model's document: the view, and the hash that never leaves this file. */
-const ReporterDocument = z.object({ view: CaseViewSchema, accessCodeHash: z.string().nullable() });
+import { findReporterDocument, ReporterDocument } from './reporterDocument';
 
 const ListQuery = z.object({ cursor: cursorParameter('string').optional(), limit: limitParameter(100, 20) }).strict();
 const ComplaintParams = z.object({ trackingId: TrackingIdParameter }).strict();
@@ -27,9 +26,6 @@ const AccessCodeHeaders = z
       .meta({ description: 'The access code printed on the receipt (any case, hyphens ignored); not needed when logged in as the reporter' }),
   })
   .strict();
-
-const notFound = (): HttpProblem =>
-  new HttpProblem(problem(404, 'not_found', 'No such complaint', { detail: 'no complaint of yours has this tracking id, or the access code does not match' }));
 
 const ownAccount = (actor: Actor): string | undefined => (actor.role === 'reporter' ? actor.id : undefined);
 
@@ -93,17 +89,13 @@ export function reporterRoutes(deps: {
         },
       },
       async ({ params, headers }, { actor }) => {
-        const stored = await deps.reader.getDocument(REPORTER_PROJECTION, reporterComplaintsCollection.name, params.trackingId);
-        const document = stored === undefined ? undefined : ReporterDocument.parse(stored.body);
+        const found = await findReporterDocument(deps.reader, params.trackingId);
         const accountId = ownAccount(actor);
-        const byAccount = document !== undefined && accountId !== undefined && stored?.keys.accountId === accountId;
-        if (byAccount) return jsonResult(200, document.view, { 'cache-control': 'no-store' });
+        if (found !== undefined && accountId !== undefined && found.accountId === accountId) return jsonResult(200, found.document.view, { 'cache-control': 'no-store' });
         const code = headers['x-access-code'];
-        if (code === undefined) throw notFound();
-        // Without a stored hash a decoy is checked, so "no such complaint" costs what "wrong code" costs.
-        const matches = await deps.accessCodes.verify(code, document?.accessCodeHash ?? undefined);
-        if (!matches || document === undefined || document.accessCodeHash === null) throw notFound();
-        return jsonResult(200, document.view, { 'cache-control': 'no-store' });
+        if (code === undefined) throw receiptNotFound();
+        const { record } = await openReceipt(deps.accessCodes, code, found?.document);
+        return jsonResult(200, record.view, { 'cache-control': 'no-store' });
       },
       deps.authenticate,
     ),

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import { createCommandSide } from '../../app/commandSide';
+import { createCommandSide, type CommandSideParts } from '../../app/commandSide';
 import { bearerAuthenticator } from '../../app/http/authenticate';
 import { createApp } from '../../app/http/createApp';
 import { createLogger } from '../../app/logger';
@@ -24,6 +24,7 @@ import { ProjectionRunner } from '../../projections/runner/projectionRunner';
 import { PostgresReadModelStore } from '../../projections/store/postgres/postgresReadModelStore';
 import type { OpenApiDocument } from '../../read-api/openapi/openApiDocument';
 import { createReadApi } from '../../read-api/readApi';
+import { reporterReceipts } from '../../read-api/reporter/reporterDocument';
 import type { Open311ApiKeys } from '../../open311/apiKeys';
 import { createOpen311Side } from '../../open311/open311Side';
 import { createTestTokens } from '../app/auth/testTokens';
@@ -62,8 +63,13 @@ async function visibleEventCount(store: PostgresEventStore): Promise<number> {
   }
 }
 
+/** `readNow`: the read side's clock (see openReadApiHarness); `rateLimits`: the command side's, none without. */
+export interface ReadApiHarnessOptions extends Pick<CommandSideParts, 'rateLimits'> {
+  readonly readNow?: string;
+}
+
 /** `readNow`: the read side's clock (overdue flags, breaches, recorded identity reads); the command side decides at NOW. */
-export async function openReadApiHarness(sql: SqlClient, schema: string, options: { readonly readNow?: string } = {}): Promise<ReadApiHarness> {
+export async function openReadApiHarness(sql: SqlClient, schema: string, options: ReadApiHarnessOptions = {}): Promise<ReadApiHarness> {
   const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const readStore = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
@@ -80,6 +86,8 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     accessCodes,
     clock: () => new Date(NOW),
     channels: recordingChannels().settings,
+    findReceipt: reporterReceipts(readStore),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const staff = { ledger: store, clock: () => new Date(options.readNow ?? NOW) };
   const attachmentDirectory = mkdtempSync(join(tmpdir(), 'lapor-attachments-'));
@@ -144,7 +152,7 @@ export interface HarnessForFile {
  * Opens a harness before the file's tests and closes it after: on the real PostgreSQL in a
  * schema of its own (dropped after), or on one in-memory PGlite (an instance takes seconds to start).
  */
-export function harnessForFile(database: { readonly postgresSchemaPrefix: string } | 'pglite', options: { readonly readNow?: string } = {}): HarnessForFile {
+export function harnessForFile(database: { readonly postgresSchemaPrefix: string } | 'pglite', options: ReadApiHarnessOptions = {}): HarnessForFile {
   const schema = database === 'pglite' ? 'lapor' : uniqueSchema(database.postgresSchemaPrefix);
   let sql: SqlClient | undefined;
   let harness: ReadApiHarness | undefined;
