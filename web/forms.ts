@@ -23,6 +23,8 @@ export function formErrorsOf(error: z.ZodError): FieldErrors {
 
 export interface FieldOptions {
   readonly name: string;
+  /** The control's id when a page has two forms with a field of the same name; the name by default. */
+  readonly id?: string;
   readonly label: string;
   readonly hint?: string;
   readonly required?: boolean;
@@ -32,14 +34,14 @@ export interface FieldOptions {
 
 /** A labelled control with its hint and error tied to it (aria-describedby), as screen readers expect. */
 export function field(options: FieldOptions, control: (attributes: SafeHtml) => SafeHtml): SafeHtml {
-  const { name, label, hint, required, errors, t } = options;
+  const { name, id = name, label, hint, required, errors, t } = options;
   const error = errors[name];
-  const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
-  const attributes = html`id="${name}" name="${name}"${required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}`;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const attributes = html`id="${id}" name="${name}"${required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}`;
   return html`<div class="field">
-  <label for="${name}">${label} <span class="hint">(${required ? t('common.required') : t('common.optional')})</span></label>
-  ${hint && html`<p class="hint" id="${name}-hint">${hint}</p>`}
-  ${error && html`<p class="error" id="${name}-error">${error}</p>`}
+  <label for="${id}">${label} <span class="hint">(${required ? t('common.required') : t('common.optional')})</span></label>
+  ${hint && html`<p class="hint" id="${id}-hint">${hint}</p>`}
+  ${error && html`<p class="error" id="${id}-error">${error}</p>`}
   ${control(attributes)}
 </div>`;
 }
