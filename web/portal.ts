@@ -5,8 +5,10 @@ import { localPathOr } from './http/localPath';
 import { notFoundPage, pageRoute } from './http/pageRoute';
 import { sameOriginPosts } from './http/sameOriginPosts';
 import { resolveSession } from './http/session';
+import { oversightPages } from './oversight/oversightPages';
 import type { PortalDependencies } from './portalDependencies';
 import { publicPages } from './public/publicPages';
+import { reporterPages } from './reporter/reporterPages';
 import { staffSignInPages } from './staff/staffSignIn';
 
 const ONE_YEAR_SECONDS = 365 * 86_400;
@@ -38,6 +40,8 @@ export function createPortal(deps: PortalDependencies): Router {
 
   router.use(publicPages(deps));
   router.use(staffSignInPages(deps));
+  router.use(oversightPages(deps));
+  router.use(reporterPages(deps));
   // Any other address outside the API is a portal page that does not exist.
   router.get(/.*/, pageRoute(deps.logger, async (_req, ctx) => notFoundPage(ctx)));
   return router;

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { AgencyRegistry } from '../../domain/routing';
+import type { CompliancePage, OversightPage } from '../../read-api/oversight/oversightSchemas';
+import { barChart } from '../charts/barChart';
+import { formatDateTime, formatNumber, formatPercent } from '../format';
+import { html, type SafeHtml } from '../html';
+import type { PageContext } from '../http/pageContext';
+import { complaintTable } from './complaintTables';
+
+export interface DashboardData {
+  readonly breaches: z.infer<typeof OversightPage>;
+  readonly bouncing: z.infer<typeof OversightPage>;
+  readonly unowned: z.infer<typeof OversightPage>;
+  readonly compliance: z.infer<typeof CompliancePage>;
+}
+
+/**
+ * Agency compliance: the read model keeps running totals per agency, not a series over time,
+ * so this is the current picture (the page says so); least compliant first, as the API orders it.
+ */
+function complianceSection(ctx: PageContext, agencies: AgencyRegistry, compliance: DashboardData['compliance']): SafeHtml {
+  const { t, language } = ctx;
+  const name = (id: string) => agencies.get(id)?.name ?? id;
+  const count = (n: number) => formatNumber(n, language);
+  const percent = (share: number) => formatPercent(share, language);
+  const items = compliance.items;
+  return html`<section class="card" aria-labelledby="compliance"><h2 id="compliance">${t('oversight.compliance')}</h2><p class="hint">${t('oversight.complianceLead')}</p>
+${items.length === 0
+  ? html`<p>${t('oversight.empty')}</p>`
+  : html`<div class="chart">${barChart('compliance-chart', t('oversight.chartTitle'), items.map((a) => ({ label: name(a.agencyId), value: a.score })), percent)}
+<table data-testid="compliance"><caption class="hint">${t('oversight.compliance')}</caption><thead><tr><th scope="col">${t('stats.agency')}</th><th scope="col">${t('oversight.assigned')}</th><th scope="col">${t('oversight.respondedOnTime')}</th><th scope="col">${t('oversight.resolvedOnTime')}</th><th scope="col">${t('oversight.declined')}</th><th scope="col">${t('oversight.overdueEscalations')}</th><th scope="col">${t('oversight.score')}</th></tr></thead>
+<tbody>${items.map(
+      (a) => html`<tr><th scope="row">${name(a.agencyId)}</th><td>${count(a.assigned)}</td><td>${count(a.respondedOnTime)}</td><td>${count(a.resolvedOnTime)}</td><td>${count(a.declined)}</td><td>${count(a.overdueEscalations)}</td><td>${percent(a.score)}</td></tr>`,
+    )}</tbody></table></div>`}
+</section>`;
+}
+
+/** The Ombudsman's dashboard: the three watch lists, then agency compliance as a chart beside its table. */
+export function dashboardHtml(ctx: PageContext, agencies: AgencyRegistry, data: DashboardData): SafeHtml {
+  const { t, language } = ctx;
+  const when = (iso: string) => html`<time datetime="${iso}">${formatDateTime(iso, language)}</time>`;
+  return html`${complaintTable(ctx, agencies, 'breaches', t('oversight.breaches'), t('oversight.breachesLead'), data.breaches.items, {
+    heading: t('oversight.dueAt'),
+    cell: (c) => c.deadline && html`${when(c.deadline.dueAt)}${c.overdue && html` <span class="badge bad">${t('oversight.overdue')}</span>`}`,
+  })}
+${complaintTable(ctx, agencies, 'bouncing', t('oversight.bouncing'), t('oversight.bouncingLead'), data.bouncing.items, {
+  heading: t('oversight.declines'),
+  cell: (c) => formatNumber(c.declineCount, language),
+})}
+${complaintTable(ctx, agencies, 'unowned', t('oversight.unowned'), t('oversight.unownedLead'), data.unowned.items, {
+  heading: t('oversight.ownedSince'),
+  cell: (c) => when(c.ownedSince),
+})}
+${complianceSection(ctx, agencies, data.compliance)}`;
+}
