@@ -40,7 +40,7 @@ export function actionBody(action: ReporterAction, form: ReporterActionForm): ob
  * domain's rules (decideReporter.ts) so no form is offered that can only be refused; the API
  * still decides, and a refusal is shown next to the form.
  */
-export function offeredActions(view: CaseView, now: Date): ReporterAction[] {
+export function offeredActions(view: Pick<CaseView, 'status' | 'deadline' | 'rating' | 'closure'>, now: Date): ReporterAction[] {
   const closed = view.status === 'closed';
   const resolved = view.status === 'resolved';
   const replyWindowOpen = resolved && (view.deadline === undefined || now.getTime() <= Date.parse(view.deadline.dueAt));
