@@ -38,10 +38,11 @@ ${controls[action]()}
 </form>`;
 }
 
-/** The reporter's forms for what the complaint allows now. */
+/** The reporter's forms for what the complaint allows now, and the one that just failed (with its reason) even if it no longer does. */
 export function reporterFormsHtml(ctx: PageContext, trackingId: string, offered: readonly ReporterAction[], failed?: FailedForm): SafeHtml {
   const { t } = ctx;
+  const shown = failed === undefined || offered.includes(failed.action) ? offered : [...offered, failed.action];
   return html`<section aria-labelledby="respond"><h2 id="respond">${t('reporter.respond')}</h2>
-${offered.length === 0 ? html`<p>${t('reporter.nothingToDo')}</p>` : offered.map((action) => actionForm(ctx, trackingId, action, failed))}
+${shown.length === 0 ? html`<p>${t('reporter.nothingToDo')}</p>` : shown.map((action) => actionForm(ctx, trackingId, action, failed))}
 </section>`;
 }
