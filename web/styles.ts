@@ -45,4 +45,6 @@ ol.timeline{padding-left:1.2rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 pre.data{white-space:pre-wrap;word-break:break-all;font-size:.8rem;margin:4px 0 0}
+.scroll{overflow-x:auto;max-width:100%}.chart>*{min-width:0}
+code.hash{overflow-wrap:anywhere}dl.facts dd{min-width:0;overflow-wrap:anywhere}
 `);

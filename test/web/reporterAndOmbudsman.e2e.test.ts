@@ -39,9 +39,10 @@ async function devSignIn(page: Page, role: string, sub: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
 }
 
-/** Every page: no serious or critical axe violation, and a screenshot for the reviewer. */
+/** Every page: no serious or critical axe violation, no sideways scrolling of the whole page on the phone, and a screenshot for the reviewer. */
 async function check(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(page.viewportSize()!.width);
   await screenshot(page, name);
 }
 

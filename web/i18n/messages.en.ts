@@ -190,7 +190,7 @@ export const messagesEn: Messages = {
     back: 'Back to the dashboard',
     integrity: 'History integrity',
     chainIntact: 'Hash chain intact',
-    chainIntactDetail: '{{count}} events verified. Last hash: {{hash}}',
+    chainIntactDetail: '{{count}} events verified. Last hash:',
     chainBroken: 'Hash chain broken at position {{revision}}',
     chainBrokenDetail: 'The history from this position on cannot be trusted: {{reason}}',
     reporterContact: 'Reporter contact',

@@ -192,7 +192,7 @@ export const messagesId = {
     back: 'Kembali ke dasbor',
     integrity: 'Integritas riwayat',
     chainIntact: 'Rantai hash utuh',
-    chainIntactDetail: '{{count}} peristiwa diverifikasi. Hash terakhir: {{hash}}',
+    chainIntactDetail: '{{count}} peristiwa diverifikasi. Hash terakhir:',
     chainBroken: 'Rantai hash rusak pada posisi {{revision}}',
     chainBrokenDetail: 'Riwayat setelah posisi ini tidak dapat dipercaya: {{reason}}',
     reporterContact: 'Kontak pelapor',

@@ -6,6 +6,7 @@ import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../http/pageContext';
 import { caseViewHtml, type CaseView } from '../views/caseView';
+import { scrollRegion } from '../views/scrollRegion';
 import { integrityBadge } from './integrityBadge';
 
 type History = z.infer<typeof ComplaintHistory>;
@@ -41,10 +42,10 @@ ${declines.length > 0 &&
 function historyTable(ctx: PageContext, agencies: AgencyRegistry, history: History): SafeHtml {
   const { t, language } = ctx;
   return html`<section aria-labelledby="history"><h2 id="history">${t('oversight.history')}</h2><p class="hint">${t('oversight.historyLead')}</p>
-<table data-testid="history"><thead><tr><th scope="col">${t('oversight.position')}</th><th scope="col">${t('oversight.event')}</th><th scope="col">${t('oversight.actor')}</th><th scope="col">${t('oversight.occurredAt')}</th><th scope="col">${t('oversight.channel')}</th></tr></thead>
+${scrollRegion(t('oversight.history'), html`<table data-testid="history"><thead><tr><th scope="col">${t('oversight.position')}</th><th scope="col">${t('oversight.event')}</th><th scope="col">${t('oversight.actor')}</th><th scope="col">${t('oversight.occurredAt')}</th><th scope="col">${t('oversight.channel')}</th></tr></thead>
 <tbody>${history.events.map(
     (e) => html`<tr><td>${e.revision}</td><th scope="row"><code>${e.type}</code><details><summary>${t('oversight.eventData')}</summary><pre class="data">${JSON.stringify(e.data, null, 1)}</pre></details></th><td>${actorLabel(ctx, agencies, e.actor)}</td><td><time datetime="${e.occurredAt}">${formatDateTime(e.occurredAt, language)}</time></td><td>${e.channel}</td></tr>`,
-  )}</tbody></table></section>`;
+  )}</tbody></table>`)}</section>`;
 }
 
 /** The Ombudsman's case page: the whole file, the integrity of its history, and the history itself. */

@@ -5,6 +5,7 @@ import { barChart } from '../charts/barChart';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../http/pageContext';
+import { scrollRegion } from '../views/scrollRegion';
 import { complaintTable } from './complaintTables';
 
 export interface DashboardData {
@@ -28,10 +29,10 @@ function complianceSection(ctx: PageContext, agencies: AgencyRegistry, complianc
 ${items.length === 0
   ? html`<p>${t('oversight.empty')}</p>`
   : html`<div class="chart">${barChart('compliance-chart', t('oversight.chartTitle'), items.map((a) => ({ label: name(a.agencyId), value: a.score })), percent)}
-<table data-testid="compliance"><caption class="hint">${t('oversight.compliance')}</caption><thead><tr><th scope="col">${t('stats.agency')}</th><th scope="col">${t('oversight.assigned')}</th><th scope="col">${t('oversight.respondedOnTime')}</th><th scope="col">${t('oversight.resolvedOnTime')}</th><th scope="col">${t('oversight.declined')}</th><th scope="col">${t('oversight.overdueEscalations')}</th><th scope="col">${t('oversight.score')}</th></tr></thead>
+${scrollRegion(t('oversight.compliance'), html`<table data-testid="compliance"><caption class="hint">${t('oversight.compliance')}</caption><thead><tr><th scope="col">${t('stats.agency')}</th><th scope="col">${t('oversight.assigned')}</th><th scope="col">${t('oversight.respondedOnTime')}</th><th scope="col">${t('oversight.resolvedOnTime')}</th><th scope="col">${t('oversight.declined')}</th><th scope="col">${t('oversight.overdueEscalations')}</th><th scope="col">${t('oversight.score')}</th></tr></thead>
 <tbody>${items.map(
       (a) => html`<tr><th scope="row">${name(a.agencyId)}</th><td>${count(a.assigned)}</td><td>${count(a.respondedOnTime)}</td><td>${count(a.resolvedOnTime)}</td><td>${count(a.declined)}</td><td>${count(a.overdueEscalations)}</td><td>${percent(a.score)}</td></tr>`,
-    )}</tbody></table></div>`}
+    )}</tbody></table>`)}</div>`}
 </section>`;
 }
 
