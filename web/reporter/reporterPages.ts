@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { pageOf } from '../../read-api/pagination';
@@ -20,11 +21,18 @@ const AnyAnswer = z.unknown();
 
 const unavailable = (ctx: PageContext): PageResult => pageResult(ctx.t('common.unavailable'), html`<p>${ctx.t('common.unavailable')}</p>`, 503);
 
+/** The tracking page's message, with the way back to it (the tracking id filled in). */
+const trackNotFound = (ctx: PageContext, trackingId: string): PageResult =>
+  pageResult(ctx.t('track.title'), html`<p class="error" role="alert">${ctx.t('track.notFound')}</p><p><a href="/track?${new URLSearchParams({ trackingId }).toString()}">${ctx.t('track.title')}</a></p>`, 404);
+
 /** A receipt that no longer opens its complaint (wrong, or the code changed): dropped, and the tracking page's message shown. */
-function receiptNotFound(req: Request, ctx: PageContext): PageResult {
+function receiptNotFound(req: Request, ctx: PageContext, trackingId: string): PageResult {
   clearCookie(req, req.res!, COOKIES.receipt);
-  return pageResult(ctx.t('track.title'), html`<p class="error" role="alert">${ctx.t('track.notFound')}</p><p><a href="/track">${ctx.t('track.title')}</a></p>`, 404);
+  return trackNotFound(ctx, trackingId);
 }
+
+/** No receipt for this complaint (never tracked, or its half hour ran out) and no reporter login: track it again. */
+const noAccess = (ctx: PageContext, trackingId: string): PageResult => (ctx.actor === undefined ? trackNotFound(ctx, trackingId) : notFoundPage(ctx));
 
 type Loaded = { readonly ok: true; readonly view: CaseView } | { readonly ok: false; readonly page: PageResult };
 
@@ -32,7 +40,7 @@ async function loadComplaint(deps: PortalDependencies, req: Request, ctx: PageCo
   const answer = await deps.api.get(`/api/reporter/complaints/${encodeURIComponent(trackingId)}`, CaseViewSchema, access.caller);
   if (answer.ok) return { ok: true, view: answer.body };
   if (answer.status === 429 || answer.status >= 500) return { ok: false, page: unavailable(ctx) };
-  return { ok: false, page: access.by === 'receipt' ? receiptNotFound(req, ctx) : notFoundPage(ctx) };
+  return { ok: false, page: access.by === 'receipt' ? receiptNotFound(req, ctx, trackingId) : notFoundPage(ctx) };
 }
 
 function complaintPage(ctx: PageContext, deps: PortalDependencies, view: CaseView, notice: ReporterAction | undefined, failed?: FailedForm, status?: number): PageResult {
@@ -78,7 +86,7 @@ export function reporterPages(deps: PortalDependencies): Router {
     pageRoute(deps.logger, async (req, ctx) => {
       const trackingId = String(req.params.trackingId);
       const access = reporterAccessTo(req, ctx, trackingId);
-      if (access === undefined) return notFoundPage(ctx);
+      if (access === undefined) return noAccess(ctx, trackingId);
       const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
       return loaded.ok ? complaintPage(ctx, deps, loaded.view, Done.parse(req.query).done) : loaded.page;
     }),
@@ -90,7 +98,7 @@ export function reporterPages(deps: PortalDependencies): Router {
       const action = ReporterAction.safeParse(req.params.action);
       if (!action.success) return notFoundPage(ctx);
       const access = reporterAccessTo(req, ctx, trackingId);
-      if (access === undefined) return notFoundPage(ctx);
+      if (access === undefined) return noAccess(ctx, trackingId);
       const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
       if (!loaded.ok) return loaded.page;
       const { view } = loaded;
@@ -103,10 +111,12 @@ export function reporterPages(deps: PortalDependencies): Router {
           : `/api/complaints/${view.complaintId}/${action.data}`;
       const answer = await deps.api.post(path, actionBody(action.data, form.data), AnyAnswer, access.caller, form.data.idempotencyKey);
       if (answer.ok) return redirectTo(`/my/${encodeURIComponent(view.trackingId)}?done=${action.data}`);
-      if (answer.status === 404 && access.by === 'receipt') return receiptNotFound(req, ctx);
+      if (answer.status === 404 && access.by === 'receipt') return receiptNotFound(req, ctx, trackingId);
       if (answer.status === 429 || answer.status >= 500) return unavailable(ctx);
       const errors = answer.status === 400 ? fieldErrorsOf(answer.problem) : { _form: ctx.t('reporter.refused', { reason: answer.problem.detail ?? answer.problem.title }) };
-      return complaintPage(ctx, deps, view, undefined, { action: action.data, errors, form: form.data }, answer.status);
+      // A refusal is remembered under its Idempotency-Key: the next try needs a new one. A 400 is not, so the key stays.
+      const typed = answer.status === 400 ? form.data : { ...form.data, idempotencyKey: randomUUID() };
+      return complaintPage(ctx, deps, view, undefined, { action: action.data, errors, form: typed }, answer.status);
     }),
   );
   return router;

@@ -94,9 +94,21 @@ describe('a code holder', () => {
     expect(visitor.hasCookie('lapor_receipt')).toBe(false);
   });
 
-  test('without a receipt or a login, a complaint page is the not-found page', async () => {
+  test('without a receipt or a login (never tracked, or the half hour ran out), the page says so and links to tracking it again', async () => {
     const filed = await fileThrough(server, []);
-    expect((await new FormVisitor(server.url).get(`/my/${filed.trackingId}`)).status).toBe(404);
+    const answer = await new FormVisitor(server.url).get(`/my/${filed.trackingId}`);
+    expect(answer.status).toBe(404);
+    expect(textOf(answer.html)).toContain('Tidak ada laporan dengan nomor pelacakan dan kode akses ini.');
+    expect(answer.html).toContain(`href="/track?trackingId=${filed.trackingId}"`);
+  });
+
+  test('after a refusal the form carries a new idempotency key, so a later try is not answered with the remembered refusal', async () => {
+    const filed = await fileThrough(server, IN_PROGRESS);
+    const visitor = await codeHolder(filed);
+    const key = idempotencyKeyOf((await visitor.get(`/my/${filed.trackingId}`)).html, 'reply');
+    const refused = await visitor.post(`/my/${filed.trackingId}/rate`, { score: '5', idempotencyKey: key });
+    expect(refused.status).toBe(409);
+    expect(idempotencyKeyOf(refused.html, 'rate')).not.toBe(key);
   });
 });
 
