@@ -12,7 +12,10 @@ export function receiptOf(req: Request): { readonly trackingId: string; readonly
 }
 
 /** How this visitor reaches one complaint: by the receipt for it (access code), or by their reporter login. */
-export type ReporterAccess = { readonly by: 'receipt'; readonly caller: Caller } | { readonly by: 'account'; readonly caller: Caller };
+export interface ReporterAccess {
+  readonly by: 'receipt' | 'account';
+  readonly caller: Caller;
+}
 
 export function reporterAccessTo(req: Request, ctx: PageContext, trackingId: string): ReporterAccess | undefined {
   const receipt = receiptOf(req);

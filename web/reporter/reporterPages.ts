@@ -99,24 +99,28 @@ export function reporterPages(deps: PortalDependencies): Router {
       if (!action.success) return notFoundPage(ctx);
       const access = reporterAccessTo(req, ctx, trackingId);
       if (access === undefined) return noAccess(ctx, trackingId);
-      const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
-      if (!loaded.ok) return loaded.page;
-      const { view } = loaded;
+      /** The complaint's page again with this form's errors: read only when needed (each read by receipt spends an access-code try). */
+      const again = async (failed: FailedForm, status: number): Promise<PageResult> => {
+        const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
+        return loaded.ok ? complaintPage(ctx, deps, loaded.view, undefined, failed, status) : loaded.page;
+      };
       const form = ReporterActionForm.safeParse(req.body);
-      if (!form.success) return complaintPage(ctx, deps, view, undefined, { action: action.data, errors: formErrorsOf(form.error), form: {} }, 400);
-      // A receipt acts through the receipt route (the access code); a login through the complaint's own route.
-      const path =
-        access.by === 'receipt'
-          ? `/api/reporter/complaints/${encodeURIComponent(view.trackingId)}/${action.data}`
-          : `/api/complaints/${view.complaintId}/${action.data}`;
+      if (!form.success) return again({ action: action.data, errors: formErrorsOf(form.error), form: {} }, 400);
+      // A receipt acts through the receipt route by tracking id; a login through the complaint's own route, by its id.
+      let path = `/api/reporter/complaints/${encodeURIComponent(trackingId)}/${action.data}`;
+      if (access.by === 'account') {
+        const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
+        if (!loaded.ok) return loaded.page;
+        path = `/api/complaints/${loaded.view.complaintId}/${action.data}`;
+      }
       const answer = await deps.api.post(path, actionBody(action.data, form.data), AnyAnswer, access.caller, form.data.idempotencyKey);
-      if (answer.ok) return redirectTo(`/my/${encodeURIComponent(view.trackingId)}?done=${action.data}`);
+      if (answer.ok) return redirectTo(`/my/${encodeURIComponent(trackingId)}?done=${action.data}`);
       if (answer.status === 404 && access.by === 'receipt') return receiptNotFound(req, ctx, trackingId);
       if (answer.status === 429 || answer.status >= 500) return unavailable(ctx);
       const errors = answer.status === 400 ? fieldErrorsOf(answer.problem) : { _form: ctx.t('reporter.refused', { reason: answer.problem.detail ?? answer.problem.title }) };
       // A refusal is remembered under its Idempotency-Key: the next try needs a new one. A 400 is not, so the key stays.
       const typed = answer.status === 400 ? form.data : { ...form.data, idempotencyKey: randomUUID() };
-      return complaintPage(ctx, deps, view, undefined, { action: action.data, errors, form: typed }, answer.status);
+      return again({ action: action.data, errors, form: typed }, answer.status);
     }),
   );
   return router;
