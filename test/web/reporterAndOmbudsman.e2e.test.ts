@@ -10,7 +10,7 @@ let browser: Browser;
 let filed: Filed;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startPortalServer('web_mine'), launchBrowser()]);
+  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
   filed = await fileThrough(server, RESOLVED, { anonymous: true }, 'reporter-dewi');
   // The pages read the projections: wait until the reporter's and the Ombudsman's have the complaint.
   const ombudsman = await server.token({ sub: 'ombudsman-1', role: 'ombudsman' });

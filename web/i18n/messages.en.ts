@@ -188,6 +188,7 @@ export const messagesEn: Messages = {
     score: 'Score',
     caseTitle: 'Case file {{trackingId}}',
     back: 'Back to the dashboard',
+    seeAll: 'See all: {{list}}',
     integrity: 'History integrity',
     chainIntact: 'Hash chain intact',
     chainIntactDetail: '{{count}} events verified. Last hash:',

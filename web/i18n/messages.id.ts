@@ -190,6 +190,7 @@ export const messagesId = {
     score: 'Skor',
     caseTitle: 'Berkas laporan {{trackingId}}',
     back: 'Kembali ke dasbor',
+    seeAll: 'Lihat semua: {{list}}',
     integrity: 'Integritas riwayat',
     chainIntact: 'Rantai hash utuh',
     chainIntactDetail: '{{count}} peristiwa diverifikasi. Hash terakhir:',

@@ -1,19 +1,14 @@
 import type { z } from 'zod';
 import type { AgencyRegistry } from '../../domain/routing';
-import type { CompliancePage, OversightPage } from '../../read-api/oversight/oversightSchemas';
+import type { CompliancePage } from '../../read-api/oversight/oversightSchemas';
 import { barChart } from '../charts/barChart';
-import { formatDateTime, formatNumber, formatPercent } from '../format';
+import { formatNumber, formatPercent } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../http/pageContext';
 import { scrollRegion } from '../views/scrollRegion';
-import { complaintTable } from './complaintTables';
+import { complaintTable, WATCH_LISTS, watchListHeading, type SummaryPage, type WatchList } from './complaintTables';
 
-export interface DashboardData {
-  readonly breaches: z.infer<typeof OversightPage>;
-  readonly bouncing: z.infer<typeof OversightPage>;
-  readonly unowned: z.infer<typeof OversightPage>;
-  readonly compliance: z.infer<typeof CompliancePage>;
-}
+export type DashboardData = Readonly<Record<WatchList, SummaryPage>> & { readonly compliance: z.infer<typeof CompliancePage> };
 
 /**
  * Agency compliance: the read model keeps running totals per agency, not a series over time,
@@ -36,21 +31,8 @@ ${scrollRegion(t('oversight.compliance'), html`<table data-testid="compliance"><
 </section>`;
 }
 
-/** The Ombudsman's dashboard: the three watch lists, then agency compliance as a chart beside its table. */
+/** The Ombudsman's dashboard: the three watch lists (each with a link to the rest), then agency compliance as a chart beside its table. */
 export function dashboardHtml(ctx: PageContext, agencies: AgencyRegistry, data: DashboardData): SafeHtml {
-  const { t, language } = ctx;
-  const when = (iso: string) => html`<time datetime="${iso}">${formatDateTime(iso, language)}</time>`;
-  return html`${complaintTable(ctx, agencies, 'breaches', t('oversight.breaches'), t('oversight.breachesLead'), data.breaches.items, {
-    heading: t('oversight.dueAt'),
-    cell: (c) => c.deadline && html`${when(c.deadline.dueAt)}${c.overdue && html` <span class="badge bad">${t('oversight.overdue')}</span>`}`,
-  })}
-${complaintTable(ctx, agencies, 'bouncing', t('oversight.bouncing'), t('oversight.bouncingLead'), data.bouncing.items, {
-  heading: t('oversight.declines'),
-  cell: (c) => formatNumber(c.declineCount, language),
-})}
-${complaintTable(ctx, agencies, 'unowned', t('oversight.unowned'), t('oversight.unownedLead'), data.unowned.items, {
-  heading: t('oversight.ownedSince'),
-  cell: (c) => when(c.ownedSince),
-})}
+  return html`${WATCH_LISTS.map((list) => complaintTable(ctx, agencies, list, data[list], () => ({ href: `/ombudsman/${list}`, label: ctx.t('oversight.seeAll', { list: watchListHeading(ctx, list) }) })))}
 ${complianceSection(ctx, agencies, data.compliance)}`;
 }

@@ -8,10 +8,14 @@ import type { PageContext } from '../http/pageContext';
 import { notFoundPage, pageResult, pageRoute, redirectTo, type PageResult } from '../http/pageRoute';
 import type { PortalDependencies } from '../portalDependencies';
 import { caseFileHtml } from './caseFile';
+import { complaintTable, WATCH_LISTS, watchListHeading, type WatchList } from './complaintTables';
 import { dashboardHtml } from './dashboard';
 
 const SIGN_IN = '/staff/sign-in';
 const ComplaintId = z.uuid();
+const WatchListParam = z.enum(WATCH_LISTS);
+/** A cursor as the API gave it; anything else in the address is ignored. */
+const ListQuery = z.object({ cursor: z.string().max(500).optional() }).catch({});
 
 const forbidden = (ctx: PageContext): PageResult => pageResult(ctx.t('oversight.title'), html`<p class="error">${ctx.t('oversight.forbidden')}</p>`, 403);
 const unavailable = (ctx: PageContext): PageResult => pageResult(ctx.t('common.unavailable'), html`<p>${ctx.t('common.unavailable')}</p>`, 503);
@@ -26,14 +30,28 @@ export function oversightPages(deps: PortalDependencies): Router {
     '/ombudsman',
     pageRoute(deps.logger, async (_req, ctx) => {
       if (ctx.actor === undefined) return redirectTo(SIGN_IN);
+      const firstPageOf = (list: WatchList) => deps.api.get(`/api/oversight/${list}`, OversightPage, ctx.caller);
       const [breaches, bouncing, unowned, compliance] = await Promise.all([
-        deps.api.get('/api/oversight/breaches', OversightPage, ctx.caller),
-        deps.api.get('/api/oversight/bouncing', OversightPage, ctx.caller),
-        deps.api.get('/api/oversight/unowned', OversightPage, ctx.caller),
+        firstPageOf('breaches'),
+        firstPageOf('bouncing'),
+        firstPageOf('unowned'),
         deps.api.get('/api/oversight/agencies', CompliancePage, ctx.caller),
       ]);
       if (!breaches.ok || !bouncing.ok || !unowned.ok || !compliance.ok) return breaches.status === 403 ? forbidden(ctx) : unavailable(ctx);
       return pageResult(ctx.t('oversight.title'), dashboardHtml(ctx, deps.agencies, { breaches: breaches.body, bouncing: bouncing.body, unowned: unowned.body, compliance: compliance.body }));
+    }),
+  );
+  router.get(
+    '/ombudsman/:list',
+    pageRoute(deps.logger, async (req, ctx) => {
+      if (ctx.actor === undefined) return redirectTo(SIGN_IN);
+      const list = WatchListParam.safeParse(req.params.list);
+      if (!list.success) return notFoundPage(ctx);
+      const { cursor } = ListQuery.parse(req.query);
+      const answer = await deps.api.get(`/api/oversight/${list.data}?${new URLSearchParams({ limit: '100', ...(cursor === undefined ? {} : { cursor }) }).toString()}`, OversightPage, ctx.caller);
+      if (!answer.ok) return answer.status === 403 ? forbidden(ctx) : answer.status === 400 ? notFoundPage(ctx) : unavailable(ctx);
+      const more = (next: string) => ({ href: `/ombudsman/${list.data}?${new URLSearchParams({ cursor: next }).toString()}`, label: ctx.t('common.next') });
+      return pageResult(watchListHeading(ctx, list.data), html`<p><a href="/ombudsman">${ctx.t('oversight.back')}</a></p>${complaintTable(ctx, deps.agencies, list.data, answer.body, more)}`);
     }),
   );
   router.get(

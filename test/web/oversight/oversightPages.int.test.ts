@@ -32,7 +32,7 @@ function rowsOf(html: string, testId: string): string[] {
 }
 
 beforeAll(async () => {
-  server = await startPortalServer('web_oversight');
+  server = await startPortalServer();
   [bouncing, resolved] = await Promise.all([fileThrough(server, DECLINE_TWICE, { title: SCRIPT_TITLE }), fileThrough(server, RESOLVED)]);
   ombudsman = await signedIn('ombudsman', 'ombudsman-1');
 }, 120_000);
@@ -115,4 +115,22 @@ describe('the Ombudsman case page', () => {
     const reporter = await signedIn('reporter', 'reporter-y');
     expect((await reporter.get(`/ombudsman/complaints/${resolved.id}`)).status).toBe(404);
   });
+});
+
+// Last: it adds complaints the tests above do not expect.
+describe('a watch list longer than the dashboard shows', () => {
+  test('the dashboard shows the first 20 and links to the list page, which shows them all', async () => {
+    for (let i = 0; i < 20; i++) await fileThrough(server, DECLINE_TWICE);
+    const dashboard = await eventually(
+      () => ombudsman.get('/ombudsman'),
+      (answer) => answer.html.includes('data-testid="bouncing-more"'),
+    );
+    expect(rowsOf(dashboard.html, 'bouncing')).toHaveLength(20);
+    expect(dashboard.html).toContain('<a href="/ombudsman/bouncing" data-testid="bouncing-more">Lihat semua: Dilempar antarinstansi</a>');
+    const all = await ombudsman.get('/ombudsman/bouncing');
+    expect(all.status).toBe(200);
+    expect(rowsOf(all.html, 'bouncing')).toHaveLength(21);
+    expect(all.html).not.toContain('data-testid="bouncing-more"');
+    expect((await ombudsman.get('/ombudsman/everything')).status).toBe(404);
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { eventually, startPortalServer, type PortalServer } from '../portalServe
 let server: PortalServer;
 
 beforeAll(async () => {
-  server = await startPortalServer('web_reporter');
+  server = await startPortalServer();
 }, 120_000);
 
 afterAll(async () => {
