@@ -66,11 +66,13 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     await signedIn.context.close();
   });
 
-  test('the Ombudsman dashboard and the case page with an intact-chain badge', async () => {
+  test('the Ombudsman dashboard, a watch list page and the case page with an intact-chain badge', async () => {
     const { context, page } = await openIn(language);
     await devSignIn(page, 'ombudsman', 'ombudsman-1');
     expect(new URL(page.url()).pathname).toBe('/ombudsman');
     await check(page, `ombudsman-${language}-dashboard`);
+    await page.goto(`${server.url}/ombudsman/breaches`);
+    await check(page, `ombudsman-${language}-breaches`);
     await page.goto(`${server.url}/ombudsman/complaints/${filed.id}`);
     expect(await page.getByTestId('integrity').textContent()).toBe(language === 'id' ? '✓ Rantai hash utuh' : '✓ Hash chain intact');
     await check(page, `ombudsman-${language}-case`);
