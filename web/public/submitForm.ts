@@ -112,7 +112,7 @@ export function submitFormHtml(ctx: PageContext, agencies: AgencyRegistry, form:
     ${field({ ...common, name: 'phone', label: t('submit.phone') }, (a) => html`<input type="tel" ${a} autocomplete="tel" maxlength="40" value="${form.phone ?? ''}">`)}
     ${field({ ...common, name: 'email', label: t('submit.email') }, (a) => html`<input type="email" ${a} autocomplete="email" maxlength="254" value="${form.email ?? ''}">`)}
   </fieldset>
-  <button type="submit" name="step" value="review">${t('submit.review')}</button>
+  <button type="submit" id="review" name="step" value="review">${t('submit.review')}</button>
 </form>`;
 }
 

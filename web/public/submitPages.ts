@@ -38,7 +38,7 @@ export function submitPages(deps: PortalDependencies): Router {
   ${open.length === 0 ? html`<p>${t('submit.similarNone')}</p>` : html`<p>${t('submit.similarLead')}</p>${complaintList(ctx, open)}`}
 </section>
 <form method="post" action="/submit">${hiddenFields(form)}
-  <button type="submit" name="step" value="send">${t('submit.confirm')}</button>
+  <button type="submit" id="confirm" name="step" value="send">${t('submit.confirm')}</button>
   <button class="secondary" type="submit" name="step" value="edit">${t('submit.edit')}</button>
 </form>`,
     );

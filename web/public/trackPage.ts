@@ -22,7 +22,7 @@ ${error && html`<p class="error" role="alert">${error}</p>`}
 <form method="post" action="/track" class="card">
   <div class="field"><label for="trackingId">${t('track.trackingId')}</label><input type="text" id="trackingId" name="trackingId" required autocomplete="off" value="${trackingId}"></div>
   <div class="field"><label for="accessCode">${t('track.accessCode')} <span class="hint">(${t('common.optional')})</span></label><input type="password" id="accessCode" name="accessCode" autocomplete="off"></div>
-  <button type="submit">${t('track.show')}</button>
+  <button type="submit" id="show">${t('track.show')}</button>
 </form>`,
     status,
   );
