@@ -61,8 +61,10 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   const authenticate = bearerAuthenticator(parts.verifyToken);
   const router = Router();
   const limits = parts.rateLimits && { ...parts.rateLimits, store: await RateLimitStore.open(parts.sql, parts.schema) };
-  // Reads and actions with an access code share one allowance of tries.
-  const limitTries = limits && rateLimit(limits.store, accessCodeRateChecks(limits.accessCodeTriesPerHour));
+  // Reads and actions with an access code share one allowance of tries. Only a wrong code (or
+  // an unknown tracking id: the same 404) spends it, so a holder can follow their complaint
+  // all day while a guesser still gets ACCESS_CODE_TRIES_PER_HOUR guesses.
+  const limitTries = limits && rateLimit(limits.store, accessCodeRateChecks(limits.accessCodeTriesPerHour), (status) => status !== 404 && status < 500);
   if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.intakePerHour, authenticate)));
   // The read API answers this route once the limit lets the request through.
   if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);

@@ -14,14 +14,22 @@ export const clientAddressOf = (req: Request): string => req.ip ?? req.socket.re
 export const rateLimited = (retryAfterSeconds: number): HttpProblem =>
   new HttpProblem(problem(429, 'rate_limited', 'Too many requests', { detail: `retry after ${retryAfterSeconds} s` }), { 'retry-after': String(retryAfterSeconds) });
 
-/** Answers 429 with Retry-After (the longest wait any rule asks) before the route runs. */
-export function rateLimit(store: RateLimitStore, checks: readonly RateLimitCheck[]): RequestHandler {
-  return async (req, _res, next) => {
+/**
+ * Answers 429 with Retry-After (the longest wait any rule asks) before the route runs.
+ * `givenBackWhen` returns the allowance after the answer when it says the request was not
+ * what the limit is for (a success, for access-code guessing).
+ */
+export function rateLimit(store: RateLimitStore, checks: readonly RateLimitCheck[], givenBackWhen?: (status: number) => boolean): RequestHandler {
+  return async (req, res, next) => {
     const entries = [];
     for (const check of checks) for (const subject of await check.subjectsOf(req)) entries.push({ rule: check.rule, subject });
     // One statement for all of them: one round trip per request however many rules apply.
     const wait = Math.max(0, ...(await store.takeAll(entries)).map((decision) => (decision.allowed ? 0 : decision.retryAfterSeconds)));
     if (wait > 0) throw rateLimited(wait);
+    if (givenBackWhen !== undefined) {
+      // Best effort after the answer: a failure only leaves the allowance spent.
+      res.once('finish', () => void (givenBackWhen(res.statusCode) ? store.giveBack(entries).catch(() => undefined) : undefined));
+    }
     next();
   };
 }

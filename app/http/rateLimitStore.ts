@@ -25,6 +25,8 @@ const migrations: readonly Migration[] = [
   },
 ];
 
+const keyOf = (rule: RateRule, subject: string): string => createHash('sha256').update(`${rule.name}\n${subject}`, 'utf8').digest('base64url');
+
 /**
  * Rate limits in the SQL database (PostgreSQL or PGlite), so they hold across restarts and
  * across API nodes. The generic cell rate algorithm in one statement on the database's
@@ -55,7 +57,7 @@ export class RateLimitStore {
   async takeAll(entries: readonly { readonly rule: RateRule; readonly subject: string }[]): Promise<RateDecision[]> {
     if (entries.length === 0) return [];
     const input = entries.map(({ rule, subject }) => ({
-      key: createHash('sha256').update(`${rule.name}\n${subject}`, 'utf8').digest('base64url'),
+      key: keyOf(rule, subject),
       emission_ms: (rule.periodSeconds * 1000) / rule.limit,
       period_s: rule.periodSeconds,
     }));
@@ -89,6 +91,20 @@ export class RateLimitStore {
       // A row inserted by a concurrent request is not in this statement's snapshot: then a second is a fair guess.
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row?.retry_after_ms ?? 1000) / 1000)) };
     });
+  }
+
+  /**
+   * Gives back what takeAll took for these entries (a request that turned out not to be the
+   * thing limited: a correct access code is no guess). Never below now: nothing is banked.
+   */
+  async giveBack(entries: readonly { readonly rule: RateRule; readonly subject: string }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const input = entries.map(({ rule, subject }) => ({ key: keyOf(rule, subject), emission_ms: (rule.periodSeconds * 1000) / rule.limit }));
+    await this.client.query(
+      `UPDATE ${this.schema}.rate_limits AS r SET tat = greatest(now(), r.tat - i.emission_ms * interval '1 millisecond')
+         FROM jsonb_to_recordset($1::jsonb) AS i(key text, emission_ms float8) WHERE r.key = i.key`,
+      [JSON.stringify(input)],
+    );
   }
 
   /** Rows whose arrival time has passed: they no longer limit anyone. */

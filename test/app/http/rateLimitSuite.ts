@@ -33,6 +33,20 @@ export function rateLimitSuite(label: string, database: () => { readonly sql: Sq
       expect(await store.take(rule, who)).toEqual({ allowed: false, retryAfterSeconds: 20 });
     });
 
+    test('giveBack returns what was taken (a correct access code is no guess), but never banks allowance beyond the limit', async () => {
+      const who = subject();
+      for (let i = 0; i < 3; i++) await store.take(rule, who);
+      await store.giveBack([{ rule, subject: who }]);
+      expect(await store.take(rule, who)).toEqual({ allowed: true });
+      expect((await store.take(rule, who)).allowed).toBe(false);
+      const fresh = subject();
+      await store.take(rule, fresh);
+      for (let i = 0; i < 5; i++) await store.giveBack([{ rule, subject: fresh }]);
+      const decisions = [];
+      for (let i = 0; i < 4; i++) decisions.push((await store.take(rule, fresh)).allowed);
+      expect(decisions).toEqual([true, true, true, false]);
+    });
+
     test('subjects and rules are counted apart', async () => {
       const who = subject();
       for (let i = 0; i < 3; i++) await store.take(rule, who);

@@ -164,12 +164,13 @@ describe('reporter actions by receipt (PostgreSQL)', () => {
 });
 
 describe('reporter actions by receipt: access-code tries (PostgreSQL, 3 per hour)', () => {
-  test('reads and actions with a code share the allowance: the fourth try is 429 with Retry-After, even with the right code', async () => {
+  test('reads and actions share the allowance, only wrong codes spend it: the right code passes until the third wrong guess, then even it is 429 with Retry-After', async () => {
     const on = limited.harness();
     const receipt = await receiptAt('in_progress', on);
     await expectAnswer(404, act(receipt.trackingId, 'reply', 'AAAAA-AAAAA', { text: 'Tebak.' }, {}, on), on);
     expect((await request(on.app).get(`/api/reporter/complaints/${receipt.trackingId}`).set('x-access-code', 'BBBBB-BBBBB')).status).toBe(404);
-    await expectAnswer(200, act(receipt.trackingId, 'reply', receipt.accessCode, { text: 'Yang benar.' }, {}, on), on);
+    for (const text of ['Yang benar.', 'Masih benar.', 'Tetap benar.']) await expectAnswer(200, act(receipt.trackingId, 'reply', receipt.accessCode, { text }, {}, on), on);
+    expect((await request(on.app).get(`/api/reporter/complaints/${receipt.trackingId}`).set('x-access-code', 'CCCCC-CCCCC')).status).toBe(404);
     const blocked = await expectAnswer(429, act(receipt.trackingId, 'reply', receipt.accessCode, { text: 'Lagi.' }, {}, on), on);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
