@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Authenticator } from '../../app/http/authenticate';
+import { HttpProblem } from '../../app/http/httpProblem';
+import { problem } from '../../app/http/problem';
 import { jsonResult } from '../../app/http/httpResult';
 import type { AgencyRegistry } from '../../domain/routing';
 import { agencyFeed } from '../../projections/agency/agencyQueries';
@@ -9,12 +11,13 @@ import type { Filter } from '../../projections/store/documentQuery';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
 import type { GlobalPosition } from '../../eventstore/port';
 import type { CaseView } from '../../domain/complaint';
+import { CaseViewSchema } from '../views/caseViewSchema';
 import { describedRoute, type DescribedRoute } from '../openapi/describedRoute';
 import { commonProblems } from '../openapi/problemSchema';
 import type { IdentityReadLog } from '../staff/identityReadLog';
 import { staffSummaryOf } from '../staff/staffComplaintSummary';
 import { requireAgencyReader } from './agencyAccess';
-import { AgencyParams, FeedPage, FeedQuery, MAX_FEED_WAIT_SECONDS, QueuePage, QueueQuery } from './agencySchemas';
+import { AgencyCaseParams, AgencyParams, FeedPage, FeedQuery, MAX_FEED_WAIT_SECONDS, QueuePage, QueueQuery } from './agencySchemas';
 
 const FEED_POLL_INTERVAL_MS = 500;
 
@@ -75,6 +78,30 @@ export function agencyRoutes(deps: AgencyRouteDependencies): DescribedRoute[] {
         });
         const items = page.items.map((d) => staffSummaryOf(d.body, now));
         return jsonResult(200, { items, ...(page.next === undefined ? {} : { next: page.next }) }, NO_STORE);
+      },
+      deps.authenticate,
+    ),
+    describedRoute(
+      {
+        method: 'get',
+        path: '/api/agencies/{agencyId}/complaints/{id}',
+        operationId: 'agencyComplaint',
+        summary: 'One complaint the agency owns or handled, as the agency sees it',
+        description:
+          'For officers of the agency and of its parent; any other complaint is the same 404 as an unknown id. ' +
+          'A reporter name shown is recorded in the ledger (ReporterIdentityAccessed) before the answer is sent.',
+        tag: 'agency',
+        auth: 'bearer',
+        request: { params: AgencyCaseParams },
+        responses: { 200: { description: 'The case as the agency sees it', body: CaseViewSchema }, ...staffProblems, 503: commonProblems[503] },
+      },
+      async ({ params }, { actor }) => {
+        requireAgencyReader(actor, params.agencyId, deps.agencies);
+        const stored = await deps.reader.getDocument<CaseView>(AGENCY_PROJECTION, agencyCasesCollection.name, `${params.agencyId}/${params.id}`);
+        if (stored === undefined) throw new HttpProblem(problem(404, 'not_found', 'No such complaint', { detail: 'no complaint of this agency has this id' }));
+        const view = CaseViewSchema.parse(stored.body) as CaseView;
+        await deps.identityReads.record(actor, 'agencyComplaint', [view], params.agencyId);
+        return jsonResult(200, view, NO_STORE);
       },
       deps.authenticate,
     ),

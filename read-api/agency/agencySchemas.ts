@@ -8,6 +8,8 @@ import { CaseViewSchema, ComplaintStatusSchema } from '../views/caseViewSchema';
 /** The agency's id as in the registry; a unit's id holds a slash, sent as %2F. */
 export const AgencyParams = z.object({ agencyId: AgencyId.meta({ description: 'Agency id, e.g. kemenkes or pemkot-32.73%2Fdinkes' }) }).strict();
 
+export const AgencyCaseParams = AgencyParams.extend({ id: z.uuid().meta({ description: 'The complaint id (not the tracking id)' }) }).strict();
+
 const BooleanText = z.enum(['true', 'false']).transform((text) => text === 'true');
 
 export const QueueQuery = z

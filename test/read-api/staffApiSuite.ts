@@ -91,6 +91,24 @@ export function staffApiSuite(label: string, harness: () => ReadApiHarness): voi
     });
   });
 
+  describe(`${label}: GET /api/agencies/{agencyId}/complaints/{id}`, () => {
+    test("gives one of the agency's cases as it sees it, and records the reporter name shown as the officer's read", async () => {
+      const named = fixture.find((c) => !c.anonymous)!;
+      const before = (await identityReads(named.id)).length;
+      const view = (await ok(`/api/agencies/${AGENCY_A}/complaints/${named.id}`, await api.as.officer(AGENCY_A))).body as Record<string, unknown>;
+      expect(view).toMatchObject({ complaintId: named.id, audience: 'agency', reporterName: named.canaries.name });
+      expect(view).not.toHaveProperty('reporterContact');
+      const added = (await identityReads(named.id)).slice(before);
+      expect(added.map((e) => e.data)).toEqual([{ fields: ['name'], readVia: 'agencyComplaint', asAgencyId: AGENCY_A, at: new Date(READ_NOW).toISOString() }]);
+    });
+
+    test("another agency's officer, and a complaint the agency never had, get the same 404", async () => {
+      const named = fixture[0]!;
+      expect((await get(`/api/agencies/${AGENCY_A}/complaints/${named.id}`, await api.as.officer(AGENCY_B))).status).toBe(404);
+      expect((await get(`/api/agencies/${AGENCY_A}/complaints/${unowned}`, await api.as.officer(AGENCY_A))).status).toBe(404);
+    });
+  });
+
   describe(`${label}: GET /api/agencies/{agencyId}/feed`, () => {
     test('gives every case the agency was involved in, as it sees them, and nothing after the last position', async () => {
       const officerA = await api.as.officer(AGENCY_A);
