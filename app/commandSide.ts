@@ -5,6 +5,7 @@ import { createCommandHandler, type HandleCommand } from '../commands/handleComm
 import { commandRouter } from '../commands/http/commandRouter';
 import type { FindReceipt } from '../commands/http/receipt';
 import { receiptActionRouter } from '../commands/http/receiptActionRouter';
+import { reporterComplaintIds } from '../commands/reporter/reporterComplaintIds';
 import { createWorkingDayCalendar } from '../domain/calendar';
 import type { AgencyDirectory } from '../domain/complaint';
 import { agencyRegistry } from '../domain/routing';
@@ -12,6 +13,7 @@ import { defaultTimeLimits, type TimeLimits } from '../domain/timeLimits';
 import type { EventStore } from '../eventstore/port';
 import type { SqlClient } from '../eventstore/postgres/sqlClient';
 import type { PersonalDataVault } from '../eventstore/vault/personalDataVault';
+import type { ReadModelStore } from '../projections/store/readModelStore';
 import type { TokenVerifier } from './auth/tokenVerifier';
 import { bearerAuthenticator } from './http/authenticate';
 import { IdempotencyStore } from './http/idempotency/idempotencyStore';
@@ -36,6 +38,8 @@ export interface CommandSideParts {
   readonly rateLimits?: { readonly intakePerHour: number; readonly accessCodeTriesPerHour: number };
   /** Finds complaints by tracking id for the reporter actions by receipt; those routes are not mounted without. */
   readonly findReceipt?: FindReceipt;
+  /** The reporter read model, to find an erased reporter's complaints without scanning the whole ledger. */
+  readonly readModel?: ReadModelStore;
 }
 
 export interface CommandSide {
@@ -68,7 +72,9 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.intakePerHour, authenticate)));
   // The read API answers this route once the limit lets the request through.
   if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);
-  router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate }));
+  const complaintIds = reporterComplaintIds({ ledger: parts.store, ...(parts.readModel ? { readModel: parts.readModel } : {}) });
+  const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock };
+  router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate, reporterErasure }));
   if (parts.findReceipt) {
     router.use(receiptActionRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, findReceipt: parts.findReceipt, idempotency, ...(limitTries ? { limitTries } : {}) }));
   }

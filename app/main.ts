@@ -1,4 +1,3 @@
-import { complaintEventRegistry } from '../domain/complaint';
 import { agencyRegistry } from '../domain/routing';
 import { createReadApi } from '../read-api/readApi';
 import { reporterReceipts } from '../read-api/reporter/reporterDocument';
@@ -11,6 +10,7 @@ import { ConfigError, loadConfig } from './config';
 import { bearerAuthenticator } from './http/authenticate';
 import { createApp } from './http/createApp';
 import { openLedger } from './ledger';
+import { ledgerEventRegistry } from './ledgerEventRegistry';
 import { createLogger } from './logger';
 import { accessCodeHashes } from '../commands/accessCodeHash';
 import { startBackgroundTasks } from './backgroundTasks';
@@ -23,7 +23,7 @@ import { createPortalSide } from './portalSide';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const ledger = await openLedger(config, complaintEventRegistry);
+  const ledger = await openLedger(config, ledgerEventRegistry);
   const tokens = tokenSettingsFromConfig(config);
   const readModels = await startReadModels(ledger, config, logger);
   const verifyToken = createTokenVerifier(tokens.settings);
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     accessCodes,
     channels: channelSettings(config, logger, readModels.store),
     findReceipt: reporterReceipts(readModels.store),
+    readModel: readModels.store,
     ...(config.INTAKE_RATE_PER_HOUR > 0 ? { rateLimits: { intakePerHour: config.INTAKE_RATE_PER_HOUR, accessCodeTriesPerHour: config.ACCESS_CODE_TRIES_PER_HOUR } } : {}),
   });
   const open311 = await createOpen311Side({

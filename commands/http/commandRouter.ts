@@ -6,6 +6,7 @@ import type { HandleCommand } from '../handleCommand';
 import type { PersonalDataSealer } from '../intake/submitComplaint';
 import { complaintActionRoute } from './complaintActionRoute';
 import type { PersonalDataEraser } from './complaintActions';
+import type { ReporterErasureDependencies } from '../reporter/eraseReporter';
 import { eraseReporterRoute } from './eraseReporterRoute';
 import { submitComplaintRoute } from './submitComplaintRoute';
 
@@ -14,6 +15,7 @@ export interface CommandRouterDependencies extends PostRouteDependencies {
   readonly vault: PersonalDataSealer & PersonalDataEraser;
   readonly agencies: AgencyDirectory;
   readonly accessCodes: Pick<AccessCodes, 'hash'>;
+  readonly reporterErasure: ReporterErasureDependencies;
 }
 
 /** The write side over HTTP: intake, one route per action, reporter erasure. */
@@ -21,6 +23,6 @@ export function commandRouter(deps: CommandRouterDependencies): Router {
   const router = Router();
   router.post('/api/complaints', postRoute(deps, submitComplaintRoute(deps)));
   router.post('/api/complaints/:id/:action', postRoute(deps, complaintActionRoute(deps)));
-  router.post('/api/reporters/:id/erase', postRoute(deps, eraseReporterRoute(deps)));
+  router.post('/api/reporters/:id/erase', postRoute(deps, eraseReporterRoute(deps.reporterErasure)));
   return router;
 }

@@ -6,8 +6,7 @@ import type { PostRoute } from '../../app/http/postRoute';
 import { problem } from '../../app/http/problem';
 import { parseInput } from '../../app/http/validation';
 import { AccountId } from '../../domain/complaint';
-import type { PersonalDataEraser } from './complaintActions';
-import { reporterKeyId } from '../intake/personalDataKeys';
+import { eraseReporter, type ReporterErasureDependencies } from '../reporter/eraseReporter';
 
 const EraseParams = z.object({ id: AccountId }).strict();
 const EraseBody = z.object({}).strict();
@@ -15,10 +14,11 @@ const NoDraft = z.object({}).strict();
 
 /**
  * `POST /api/reporters/{id}/erase` (UU PDP 27/2022): destroys the account's vault key, so
- * every envelope sealed under it, on every complaint, reads as erased; the ledger and its
- * hash chain stay intact. The reporter may erase themselves; an admin may erase anyone.
+ * every envelope sealed under it, on every complaint, reads as erased, and marks each of
+ * the account's complaints ReporterDataErased; the ledger and its hash chain stay intact.
+ * The reporter may erase themselves; an admin may erase anyone. Repeating it is safe.
  */
-export function eraseReporterRoute(deps: { readonly vault: PersonalDataEraser }): PostRoute<{ readonly reporterId: string }, Record<string, never>> {
+export function eraseReporterRoute(deps: ReporterErasureDependencies): PostRoute<{ readonly reporterId: string }, Record<string, never>> {
   return {
     parse(req, actor) {
       const { id } = parseInput(EraseParams, req.params, 'params');
@@ -30,9 +30,9 @@ export function eraseReporterRoute(deps: { readonly vault: PersonalDataEraser })
       return { reporterId: id };
     },
     draft: { schema: NoDraft, mint: () => ({}) },
-    async execute({ reporterId }) {
-      await deps.vault.erase(reporterKeyId(reporterId));
-      return jsonResult(200, { reporterId, erased: true });
+    async execute({ reporterId }, { actor }) {
+      const progress = await eraseReporter(deps, reporterId, actor);
+      return jsonResult(200, { reporterId, erased: true, ...progress });
     },
   };
 }

@@ -117,7 +117,10 @@ const eraseRoute: RouteDescription = {
   auth: 'bearer',
   request: { params: z.object({ id: AccountId }).strict(), headers: PostHeaders, body: z.object({}).strict() },
   responses: {
-    200: { description: 'Erased', body: z.object({ reporterId: z.string(), erased: z.literal(true) }).strict() },
+    200: {
+      description: 'The vault key is erased and each complaint of the account carries ReporterDataErased; `completed` turns true on a repeat once late complaints can no longer arrive (the scheduler also finishes it)',
+      body: z.object({ reporterId: z.string(), erased: z.literal(true), complaintsMarked: z.number().int().nonnegative(), completed: z.boolean() }).strict(),
+    },
     400: commonProblems[400],
     401: commonProblems[401],
     403: problemResponse('Only the reporter themselves or an admin may erase a reporter'),

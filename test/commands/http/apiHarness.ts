@@ -7,7 +7,7 @@ import { createLogger } from '../../../app/logger';
 import type { TokenClaims } from '../../../app/auth/tokenClaims';
 import { accessCodeHashes, type AccessCodes } from '../../../commands/accessCodeHash';
 import { complaintStreamId } from '../../../commands/complaintStream';
-import { complaintEventRegistry } from '../../../domain/complaint';
+import { ledgerEventRegistry } from '../../../app/ledgerEventRegistry';
 import type { RecordedEvent } from '../../../eventstore/port';
 import { PostgresEventStore } from '../../../eventstore/postgres/postgresEventStore';
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
@@ -33,7 +33,7 @@ export interface ApiHarness {
 
 /** `options`: the optional parts of the command side (gateway channels, rate limits) for suites that need them. */
 export async function openApiHarness(sql: SqlClient, schema: string, options: Pick<CommandSideParts, 'channels' | 'rateLimits'> = {}): Promise<ApiHarness> {
-  const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
+  const store = await PostgresEventStore.open({ client: sql, schema, registry: ledgerEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const tokens = createTestTokens();
   const accessCodes = accessCodeHashes(randomBytes(32));

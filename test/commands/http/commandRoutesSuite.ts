@@ -205,7 +205,8 @@ export function commandRoutesSuite(label: string, harness: () => ApiHarness): vo
       const sealed = SealedPersonalData.parse(((await api.events(id))[0]!.data as { reporter: unknown }).reporter);
       const response = await request(harness().app).post(`/api/reporters/${reporter}/erase`).set('authorization', await api.as.reporter(reporter)).send({});
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ reporterId: reporter, erased: true });
+      expect(response.body).toEqual({ reporterId: reporter, erased: true, complaintsMarked: 1, completed: false });
+      expect((await api.events(id)).map((event) => event.type)).toEqual(['ComplaintSubmitted', 'ReporterDataErased']);
       expect(await harness().vault.open(sealed)).toEqual({ erased: true });
       // An erased account files nothing more under its identity.
       const again = await request(harness().app).post('/api/complaints').set('authorization', await api.as.reporter(reporter)).send(validReport());
