@@ -21,7 +21,7 @@ export const rateLimited = (retryAfterSeconds: number): HttpProblem =>
  */
 export function rateLimit(store: RateLimitStore, checks: readonly RateLimitCheck[], givenBackWhen?: (status: number) => boolean): RequestHandler {
   return async (req, res, next) => {
-    const entries = [];
+    const entries: { rule: RateRule; subject: string }[] = [];
     for (const check of checks) for (const subject of await check.subjectsOf(req)) entries.push({ rule: check.rule, subject });
     // One statement for all of them: one round trip per request however many rules apply.
     const wait = Math.max(0, ...(await store.takeAll(entries)).map((decision) => (decision.allowed ? 0 : decision.retryAfterSeconds)));
