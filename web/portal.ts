@@ -5,6 +5,8 @@ import { localPathOr } from './http/localPath';
 import { notFoundPage, pageRoute } from './http/pageRoute';
 import { sameOriginPosts } from './http/sameOriginPosts';
 import { resolveSession } from './http/session';
+import { adminPages } from './admin/adminPages';
+import { agencyPages } from './agency/agencyPages';
 import { oversightPages } from './oversight/oversightPages';
 import type { PortalDependencies } from './portalDependencies';
 import { publicPages } from './public/publicPages';
@@ -42,6 +44,8 @@ export function createPortal(deps: PortalDependencies): Router {
   router.use(staffSignInPages(deps));
   router.use(oversightPages(deps));
   router.use(reporterPages(deps));
+  router.use(adminPages(deps));
+  router.use(agencyPages(deps));
   // Any other address outside the API is a portal page that does not exist.
   router.get(/.*/, pageRoute(deps.logger, async (_req, ctx) => notFoundPage(ctx)));
   return router;
