@@ -6,6 +6,7 @@ import { purgeExpiredRecords } from './http/idempotency/expiredRecords';
 import type { Logger } from './logger';
 import { oversightDueCandidates } from './scheduler/oversightDueCandidates';
 import { startPeriodicTask, type PeriodicTask } from './scheduler/periodicTask';
+import { runErasurePass } from './scheduler/erasurePass';
 import { runSchedulerPass } from './scheduler/schedulerPass';
 
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
@@ -37,6 +38,8 @@ export function startBackgroundTasks(parts: {
       startPeriodicTask('scheduler', config.SCHEDULER_INTERVAL_SECONDS * 1000, logger, async () => {
         const report = await runSchedulerPass(scheduler);
         if (report.issued + report.notApplied > 0) logger.info({ component: 'scheduler', ...report }, 'scheduled actions issued');
+        const erasures = await runErasurePass(commandSide.reporterErasure);
+        if (erasures.completed + erasures.pending > 0) logger.info({ component: 'scheduler', erasures }, 'reporter erasures advanced');
       }),
     );
   }

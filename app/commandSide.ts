@@ -5,6 +5,8 @@ import { createCommandHandler, type HandleCommand } from '../commands/handleComm
 import { commandRouter } from '../commands/http/commandRouter';
 import type { FindReceipt } from '../commands/http/receipt';
 import { receiptActionRouter } from '../commands/http/receiptActionRouter';
+import type { ReporterErasureDependencies } from '../commands/reporter/eraseReporter';
+import { PendingErasures } from '../commands/reporter/pendingErasures';
 import { reporterComplaintIds } from '../commands/reporter/reporterComplaintIds';
 import { createWorkingDayCalendar } from '../domain/calendar';
 import type { AgencyDirectory } from '../domain/complaint';
@@ -48,6 +50,8 @@ export interface CommandSide {
   readonly idempotency: IdempotencyStore;
   /** Present when intake is rate-limited. */
   readonly rateLimits?: RateLimitStore;
+  /** Reporter erasure, for the scheduler to finish erasures under way. */
+  readonly reporterErasure: ReporterErasureDependencies & { readonly pending: PendingErasures };
 }
 
 /** Wires the write side: command handler, idempotency records, authentication, routes. */
@@ -73,7 +77,7 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   // The read API answers this route once the limit lets the request through.
   if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);
   const complaintIds = reporterComplaintIds({ ledger: parts.store, ...(parts.readModel ? { readModel: parts.readModel } : {}) });
-  const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock };
+  const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock, pending: await PendingErasures.open(parts.sql, parts.schema) };
   router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate, reporterErasure }));
   if (parts.findReceipt) {
     router.use(receiptActionRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, findReceipt: parts.findReceipt, idempotency, ...(limitTries ? { limitTries } : {}) }));
@@ -82,5 +86,5 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
     const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.intakePerHour), phoneSubject(phone)));
     router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
   }
-  return { handle, router, idempotency, ...(limits ? { rateLimits: limits.store } : {}) };
+  return { handle, router, idempotency, reporterErasure, ...(limits ? { rateLimits: limits.store } : {}) };
 }

@@ -6,6 +6,7 @@ import { derivedUuid } from '../derivedId';
 import type { HandleCommand } from '../handleCommand';
 import { reporterKeyId } from '../intake/personalDataKeys';
 import { loadReporter, reporterStreamId } from './reporterStream';
+import type { PendingErasures } from './pendingErasures';
 import type { ReporterComplaintIds } from './reporterComplaintIds';
 
 export interface ReporterErasureDependencies {
@@ -14,6 +15,8 @@ export interface ReporterErasureDependencies {
   readonly handle: HandleCommand;
   readonly complaintIds: ReporterComplaintIds;
   readonly clock: () => Date;
+  /** Where the scheduler finds erasures still under way. */
+  readonly pending: Pick<PendingErasures, 'add' | 'remove'>;
 }
 
 export interface ErasureProgress {
@@ -28,14 +31,15 @@ const ERASURE_NAMESPACE = '5b0c2f4e-8a61-4d2a-9f0e-3c7d1e9a6b42';
 const ATTEMPTS = 5;
 
 /**
- * Erases a reporter, resumably: (1) ReporterErasureRequested in the reporter's stream,
+ * Erases a reporter, resumably: (0) a pending-erasure row for the scheduler, (1) ReporterErasureRequested in the reporter's stream,
  * (2) the vault key destroyed (from then on nothing new can be sealed for the account),
  * (3) EraseReporterData on each of the account's complaints, as the one who asked, with
  * request seeds derived from the reporter and complaint ids, (4) ReporterErasureCompleted
- * once the settle window has passed. Every step is idempotent, so a retry of the request
+ * once the settle window has passed, and the pending row removed. Every step is idempotent, so a retry of the request
  * or a scheduler pass over a pending erasure finishes a crashed one and appends nothing twice.
  */
 export async function eraseReporter(deps: ReporterErasureDependencies, reporterId: string, requester: Actor): Promise<ErasureProgress> {
+  await deps.pending.add(reporterId, requester);
   const requestedBy = await decideAndAppend(deps, reporterId, { type: 'RequestErasure' }, requester);
   // RequestErasure is never refused; the narrowing only satisfies the type.
   if (requestedBy === 'not_settled') throw new Error('unreachable: a request cannot be unsettled');
@@ -55,7 +59,9 @@ export async function eraseReporter(deps: ReporterErasureDependencies, reporterI
     if (outcome.kind === 'accepted' || (outcome.kind === 'refused' && outcome.error.code === 'already_erased')) complaintsMarked++;
   }
   const completion = await decideAndAppend(deps, reporterId, { type: 'CompleteErasure', complaints: complaintsMarked }, requestedBy);
-  return { complaintsMarked, completed: completion !== 'not_settled' };
+  if (completion === 'not_settled') return { complaintsMarked, completed: false };
+  await deps.pending.remove(reporterId);
+  return { complaintsMarked, completed: true };
 }
 
 /** Decides on the reporter stream and appends with ids derived from the reporter and event type; answers who requested the erasure. */

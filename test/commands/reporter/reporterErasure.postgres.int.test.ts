@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createCommandHandler, type HandleCommand } from '../../../commands/handleCommand';
+import { runErasurePass } from '../../../app/scheduler/erasurePass';
 import { eraseReporter, type ReporterErasureDependencies } from '../../../commands/reporter/eraseReporter';
+import { PendingErasures } from '../../../commands/reporter/pendingErasures';
 import { reporterComplaintIds } from '../../../commands/reporter/reporterComplaintIds';
 import { reporterStreamId } from '../../../commands/reporter/reporterStream';
 import { createWorkingDayCalendar } from '../../../domain/calendar';
@@ -15,11 +17,13 @@ const schema = uniqueSchema('erasure');
 let sql: SqlClient;
 let harness: ApiHarness;
 let api: ReturnType<typeof apiClient>;
+let pending: PendingErasures;
 
 beforeAll(async () => {
   sql = connect();
   harness = await openApiHarness(sql, schema);
   api = apiClient(harness);
+  pending = await PendingErasures.open(sql, schema);
 });
 
 afterAll(async () => {
@@ -30,9 +34,9 @@ afterAll(async () => {
 
 const SIX_MINUTES_LATER = new Date(Date.parse(NOW) + 6 * 60_000);
 
-function erasureDeps(clock: Date, handle?: HandleCommand): ReporterErasureDependencies {
+function erasureDeps(clock: Date, handle?: HandleCommand): ReporterErasureDependencies & { pending: PendingErasures } {
   const realHandle = createCommandHandler({ store: harness.store, agencies: agencyRegistry, limits: defaultTimeLimits, calendar: createWorkingDayCalendar(), clock: () => clock });
-  return { store: harness.store, vault: harness.vault, handle: handle ?? realHandle, complaintIds: reporterComplaintIds({ ledger: harness.store }), clock: () => clock };
+  return { store: harness.store, vault: harness.vault, handle: handle ?? realHandle, complaintIds: reporterComplaintIds({ ledger: harness.store }), clock: () => clock, pending };
 }
 
 const typesOf = async (complaintId: string): Promise<string[]> => (await api.events(complaintId)).map((event) => event.type);
@@ -100,5 +104,25 @@ describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
     ]);
     expect(await typesOf(alreadyErased)).toEqual(['ComplaintSubmitted', 'ReporterDataErased']);
     expect(await typesOf(other)).toEqual(['ComplaintSubmitted', 'ReporterDataErased']);
+  });
+
+  test('the scheduler finishes a crashed fan-out, completes it after the settle window, then forgets it', async () => {
+    const reporter = `acct-${randomUUID()}`;
+    const complaints = [await api.file(reporter), await api.file(reporter)];
+    const crashing: HandleCommand = async () => {
+      throw new Error('process killed');
+    };
+    await expect(eraseReporter(erasureDeps(new Date(NOW), crashing), reporter, { id: reporter, role: 'reporter' })).rejects.toThrow('process killed');
+    expect(await typesOf(complaints[0]!)).toEqual(['ComplaintSubmitted']);
+    expect((await pending.list(1000)).map((row) => row.reporterId)).toContain(reporter);
+
+    await runErasurePass(erasureDeps(new Date(NOW)));
+    for (const id of complaints) expect(await typesOf(id)).toEqual(['ComplaintSubmitted', 'ReporterDataErased']);
+    expect(await reporterTypes(reporter)).toEqual(['ReporterErasureRequested']);
+
+    await runErasurePass(erasureDeps(SIX_MINUTES_LATER));
+    expect(await reporterTypes(reporter)).toEqual(['ReporterErasureRequested', 'ReporterErasureCompleted']);
+    expect((await pending.list(1000)).map((row) => row.reporterId)).not.toContain(reporter);
+    for (const id of complaints) expect(await typesOf(id)).toEqual(['ComplaintSubmitted', 'ReporterDataErased']);
   });
 });
