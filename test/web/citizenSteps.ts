@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { categoryNames } from '../../domain/routing';
 import { screenshot, seriousViolations } from './browser';
 import { tabAndSelect, tabAndType, tabAndTypeDate, tabTo } from './keyboard';
 
@@ -16,13 +17,13 @@ export interface Receipt {
  * A citizen files an anonymous, confidential complaint with the keyboard only (Tab, typing,
  * arrows, Space, Enter), through the review step to the receipt; every page checked by axe.
  */
-export async function fileAnonymousConfidentialByKeyboard(page: Page, baseUrl: string, title: string, chronology: string, shots: string): Promise<Receipt> {
+export async function fileAnonymousConfidentialByKeyboard(page: Page, baseUrl: string, language: 'id' | 'en', title: string, chronology: string, shots: string): Promise<Receipt> {
   await page.goto(`${baseUrl}/submit`);
   await tabAndType(page, 'title', title);
   await tabAndType(page, 'chronology', chronology);
   await tabAndTypeDate(page, 'incidentDate', '2026-11-20');
   await tabAndSelect(page, 'regionCode', 'Kota Bandung');
-  await tabAndSelect(page, 'category', 'Administrasi Kependudukan (KTP-el, KK, Akta)');
+  await tabAndSelect(page, 'category', categoryNames.kependudukan[language]);
   await tabTo(page, 'anonymous');
   await page.keyboard.press('Space');
   await tabTo(page, 'confidential');

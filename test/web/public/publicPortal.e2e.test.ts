@@ -36,7 +36,7 @@ describe.each(['id', 'en'] as const)('public pages in %s on a phone', (language)
 test('a citizen files an anonymous confidential complaint with the keyboard only and follows it by tracking id; the public sees its status only', async () => {
   const context = await phoneContext(browser, 'id');
   const page = await context.newPage();
-  const receipt = await fileAnonymousConfidentialByKeyboard(page, server.url, 'Pungutan liar di kantor kelurahan', `Petugas meminta uang pelicin ${CANARY} untuk surat pindah.`, 'public');
+  const receipt = await fileAnonymousConfidentialByKeyboard(page, server.url, 'id', 'Pungutan liar di kantor kelurahan', `Petugas meminta uang pelicin ${CANARY} untuk surat pindah.`, 'public');
   expect(receipt.trackingId).toMatch(/^[0-9A-Z]{10,}$/);
   expect(receipt.accessCode).toMatch(/^[0-9A-Z-]{8,}$/);
 
