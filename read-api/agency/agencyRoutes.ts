@@ -16,7 +16,7 @@ import { describedRoute, type DescribedRoute } from '../openapi/describedRoute';
 import { commonProblems } from '../openapi/problemSchema';
 import type { IdentityReadLog } from '../staff/identityReadLog';
 import { staffSummaryOf } from '../staff/staffComplaintSummary';
-import { requireAgencyReader } from './agencyAccess';
+import { isAgencyReader, requireAgencyReader } from './agencyAccess';
 import { AgencyCaseParams, AgencyParams, FeedPage, FeedQuery, MAX_FEED_WAIT_SECONDS, QueuePage, QueueQuery } from './agencySchemas';
 
 const FEED_POLL_INTERVAL_MS = 500;
@@ -96,9 +96,11 @@ export function agencyRoutes(deps: AgencyRouteDependencies): DescribedRoute[] {
         responses: { 200: { description: 'The case as the agency sees it', body: CaseViewSchema }, ...staffProblems, 503: commonProblems[503] },
       },
       async ({ params }, { actor }) => {
-        requireAgencyReader(actor, params.agencyId, deps.agencies);
-        const stored = await deps.reader.getDocument<CaseView>(AGENCY_PROJECTION, agencyCasesCollection.name, `${params.agencyId}/${params.id}`);
-        if (stored === undefined) throw new HttpProblem(problem(404, 'not_found', 'No such complaint', { detail: 'no complaint of this agency has this id' }));
+        // Not this officer's agency, and no such case in it, answer alike.
+        const stored = isAgencyReader(actor, params.agencyId, deps.agencies)
+          ? await deps.reader.getDocument<CaseView>(AGENCY_PROJECTION, agencyCasesCollection.name, `${params.agencyId}/${params.id}`)
+          : undefined;
+        if (stored === undefined) throw new HttpProblem(problem(404, 'not_found', 'No such complaint', { detail: 'no complaint of an agency of yours has this id' }));
         const view = CaseViewSchema.parse(stored.body) as CaseView;
         await deps.identityReads.record(actor, 'agencyComplaint', [view], params.agencyId);
         return jsonResult(200, view, NO_STORE);

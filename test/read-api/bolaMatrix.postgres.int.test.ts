@@ -66,6 +66,7 @@ const NO_SUCH_FILE: Row = /*     */ [404, 404, 404, 404, 404, 404, 404, 404];
 const COVERED_OBJECT_ROUTES = [
   '/api/agencies/{agencyId}/queue',
   '/api/agencies/{agencyId}/feed',
+  '/api/agencies/{agencyId}/complaints/{id}',
   '/api/oversight/complaints/{id}',
   '/api/oversight/complaints/{id}/history',
   '/api/reporter/complaints/{trackingId}',
@@ -91,6 +92,13 @@ describe('BOLA matrix (PostgreSQL): every role x every object route x own and ot
       expect(await statusesOf(path('tidak-ada'))).toEqual(expected(NO_SUCH_AGENCY));
     });
   }
+
+  test("GET /api/agencies/{agencyId}/complaints/{id}: the agency's own officers and its parent's only; unknown and not yours alike", async () => {
+    const casePath = (agency: string, id: string) => `/api/agencies/${encodeURIComponent(agency)}/complaints/${id}`;
+    expect(await statusesOf(casePath(AGENCY_A, fixture[0]!.id))).toEqual(expected(AGENCY_A_OBJECT));
+    expect(await statusesOf(casePath(AGENCY_A, UNKNOWN_ID))).toEqual(expected(NO_SUCH_AGENCY));
+    expect(await statusesOf(casePath('tidak-ada', fixture[0]!.id))).toEqual(expected(NO_SUCH_AGENCY));
+  });
 
   for (const suffix of ['', '/history']) {
     test(`GET /api/oversight/complaints/{id}${suffix}: the Ombudsman and admins only; unknown and not yours alike`, async () => {
@@ -131,6 +139,9 @@ describe('BOLA matrix (PostgreSQL): every role x every object route x own and ot
       return (await call).body as unknown;
     };
     expect(await bodyOf(agencyPath('queue')(AGENCY_B), tokens.officerA)).toEqual(await bodyOf(agencyPath('queue')('tidak-ada'), tokens.officerA));
+    expect(await bodyOf(`/api/agencies/${AGENCY_A}/complaints/${fixture[0]!.id}`, tokens.officerB)).toEqual(
+      await bodyOf(`/api/agencies/${AGENCY_A}/complaints/${UNKNOWN_ID}`, tokens.officerA),
+    );
     expect(await bodyOf(`/api/oversight/complaints/${fixture[0]!.id}`, tokens.officerB)).toEqual(await bodyOf(`/api/oversight/complaints/${UNKNOWN_ID}`, tokens.ombudsman));
     expect(await bodyOf(`/api/attachments/${fixture[1]!.attachments.content}`, undefined)).toEqual(await bodyOf(`/api/attachments/${'0'.repeat(64)}`, tokens.admin));
     expect(await bodyOf(`/api/reporter/complaints/${fixture[1]!.trackingId}`, tokens.reporter)).toEqual(
