@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import type { SqlClient, SqlQueryable } from './sqlClient';
+import type { QueryOptions, SqlClient, SqlQueryable } from './sqlClient';
 
 export interface PgClientOptions {
   readonly connectionString: string;
@@ -9,10 +10,23 @@ export interface PgClientOptions {
   readonly applicationName?: string;
 }
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name, the same for the same text on every connection. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `s_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function queryableOf(client: Pool | PoolClient): SqlQueryable {
   return {
-    async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-      const result = await client.query(text, params as unknown[] | undefined);
+    async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+      const values = params as unknown[] | undefined;
+      const result = await (options?.prepared === true ? client.query({ name: statementName(text), text, values }) : client.query(text, values));
       return result.rows as Row[];
     },
     async exec(text: string): Promise<void> {

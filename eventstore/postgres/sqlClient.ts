@@ -2,8 +2,16 @@
  * The little of PostgreSQL the ledger and the read models need, so that the same SQL runs
  * over `pg` (a server) and over PGlite (PostgreSQL compiled to WASM, in-process).
  */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each connection (a plan reused instead of planned per call).
+   * Only for texts from a small fixed set, such as read-model lookups on hot read routes.
+   */
+  readonly prepared?: boolean;
+}
+
 export interface SqlQueryable {
-  query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }

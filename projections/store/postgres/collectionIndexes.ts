@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CollectionCatalog } from '../collectionSpec';
 import { fieldTypeOf } from '../collectionSpec';
+import { collectionScope } from './collectionScope';
 import { fieldExpression } from './fieldSql';
-
-const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * CREATE INDEX statements for every declared index: partial indexes on the shared table, one
@@ -14,7 +13,7 @@ export function collectionIndexStatements(schema: string, catalog: CollectionCat
   const statements: string[] = [];
   for (const [projection, specs] of Object.entries(catalog)) {
     for (const spec of specs) {
-      const where = `WHERE projection = ${quoteLiteral(projection)} AND collection = ${quoteLiteral(spec.name)}`;
+      const where = `WHERE ${collectionScope(projection, spec.name)}`;
       for (const index of spec.indexes) {
         const columns = ['generation', ...[...index.equals, index.orderBy].map((f) => fieldExpression(f, fieldTypeOf(spec, f))), 'id'];
         const definition = `ON ${schema}.read_documents (${columns.join(', ')}) ${where}`;

@@ -3,6 +3,7 @@ import type { DocumentQuery } from '../documentQuery';
 import type { KeyValue } from '../documents';
 import { decodeCursor } from '../pageCursor';
 import { checkFilter, checkSortField, pageSizeOf } from '../queryRules';
+import { collectionScope } from './collectionScope';
 import { fieldExpression } from './fieldSql';
 
 const COMPARISONS = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
@@ -21,7 +22,7 @@ export interface FindSql {
  * id, and a keyset cursor `(sort, id) > (last sort, last id)` (reversed for descending).
  */
 export function findSql(schema: string, projection: string, spec: CollectionSpec, query: DocumentQuery): FindSql {
-  const params: unknown[] = [projection, spec.name];
+  const params: unknown[] = [projection];
   const parameter = (value: unknown, type: FieldType): string => {
     params.push(value);
     return `$${params.length}::${PARAMETER_CAST[type]}`;
@@ -47,7 +48,7 @@ export function findSql(schema: string, projection: string, spec: CollectionSpec
   params.push(pageSize + 1);
   const direction = descending ? 'DESC' : 'ASC';
   const text = `SELECT id, keys, body, last_position FROM ${schema}.read_documents
-    WHERE projection = $1 AND collection = $2
+    WHERE ${collectionScope(projection, spec.name)}
       AND generation = (SELECT generation FROM ${schema}.read_generations WHERE projection = $1 AND state = 'live')
       ${conditions.map((c) => `AND ${c}`).join('\n      ')}
     ORDER BY ${sortExpression} ${direction}, id ${direction}

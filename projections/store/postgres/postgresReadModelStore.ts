@@ -9,6 +9,7 @@ import { lastChangePerDocument } from '../lastChangePerDocument';
 import type { PoisonRecord } from '../poison';
 import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
 import { collectionIndexStatements } from './collectionIndexes';
+import { collectionScope } from './collectionScope';
 import { pageFrom } from '../queryRules';
 import { findSql } from './findSql';
 import { readModelMigrations } from './readModelMigrations';
@@ -176,19 +177,21 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async getDocument<Body = unknown>(projection: string, collection: string, id: string): Promise<StoredDocument<Body> | undefined> {
-    specOf(this.catalog, projection, collection);
+    // Known names only: the literals below come from the catalog, never from a request.
+    const spec = specOf(this.catalog, projection, collection);
     const [row] = await this.client.query<DocumentRow>(
       `SELECT id, keys, body, last_position FROM ${this.schema}.read_documents
-        WHERE projection = $1 AND collection = $2 AND id = $3
+        WHERE ${collectionScope(projection, spec.name)} AND id = $2
           AND generation = (SELECT generation FROM ${this.schema}.read_generations WHERE projection = $1 AND state = 'live')`,
-      [projection, collection, id],
+      [projection, id],
+      { prepared: true },
     );
     return row ? (documentOf(collection, row) as StoredDocument<Body>) : undefined;
   }
 
   async findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>> {
     const sql = findSql(this.schema, projection, specOf(this.catalog, projection, query.collection), query);
-    const rows = await this.client.query<DocumentRow>(sql.text, sql.params);
+    const rows = await this.client.query<DocumentRow>(sql.text, sql.params, { prepared: true });
     return pageFrom(rows.map((row) => documentOf(query.collection, row) as StoredDocument<Body>), sql.pageSize, query.orderBy.field);
   }
 
