@@ -35,6 +35,8 @@ export const publicComplaintsCollection: CollectionSpec = {
     { equals: ['listed', 'province'], orderBy: 'submittedAt' },
     { equals: ['listed', 'agency'], orderBy: 'submittedAt' },
     { equals: ['listed', 'status'], orderBy: 'submittedAt' },
+    // Category within a province, the common pair on the public list: the index reads just the page.
+    { equals: ['listed', 'category', 'province'], orderBy: 'submittedAt' },
     // The read API's regency/district filter is a range of region codes (32.73 up to 32.73/); the few it finds are sorted after.
     { equals: ['listed'], orderBy: 'region' },
   ],
