@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { AGENCY } from '../../commands/http/apiHarness';
+import { desktopContext, launchBrowser, screenshot, seriousViolations } from '../browser';
+import { fileThrough, type Filed } from '../complaintSteps';
+import { eventually, startPortalServer, type PortalServer } from '../portalServer';
+
+/** The admin's and an agency officer's consoles in a real browser: one journey each, axe on every page, screenshots. */
+
+let server: PortalServer;
+let browser: Browser;
+let filed: Filed;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
+  filed = await fileThrough(server, []);
+  const admin = await server.token({ sub: 'admin-1', role: 'admin' });
+  await eventually(
+    () => server.api('GET', `/api/oversight/complaints/${filed.id}`, { token: admin }),
+    (answer) => answer.status === 200,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signInAs(page: Page, role: string, agencyId = ''): Promise<void> {
+  await page.goto(`${server.url}/staff/sign-in`);
+  await page.selectOption('#role', role);
+  await page.fill('#agencyId', agencyId);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, name);
+}
+
+async function submit(page: Page, action: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.click(`#${action}-submit`)]);
+}
+
+test('the admin finds the complaint in the queue, is told a missing reason by its field, and routes it to the proposed agency', async () => {
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInAs(page, 'admin');
+  expect(new URL(page.url()).pathname).toBe('/admin');
+  await check(page, 'admin-queue');
+  await Promise.all([page.waitForNavigation(), page.click(`a[href="/admin/complaints/${filed.id}"]`)]);
+  await check(page, 'admin-case');
+  await submit(page, 'hold');
+  expect(await page.locator('#hold-reason-error').isVisible()).toBe(true);
+  await check(page, 'admin-case-error');
+  expect(await page.inputValue('#dispose-agencyId')).toBe(`${AGENCY}/dinas-pupr`);
+  await page.fill('#dispose-agencyId', AGENCY);
+  await submit(page, 'dispose');
+  expect(await page.locator('p.notice[role=status]').isVisible()).toBe(true);
+  await context.close();
+});
+
+test('the officer opens the routed complaint from the queue, accepts it and posts a follow-up', async () => {
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInAs(page, 'agency_officer', AGENCY);
+  await eventually(
+    async () => (await page.goto(`${server.url}/agency`), await page.locator(`a[href="/agency/complaints/${filed.id}"]`).count()),
+    (count) => count === 1,
+  );
+  await check(page, 'agency-queue');
+  await Promise.all([page.waitForNavigation(), page.click(`a[href="/agency/complaints/${filed.id}"]`)]);
+  await check(page, 'agency-case');
+  await page.selectOption('#accept-resolutionClass', 'short');
+  await submit(page, 'accept');
+  expect(await page.locator('p.notice[role=status]').isVisible()).toBe(true);
+  await page.selectOption('#follow-ups-visibility', 'public');
+  await page.fill('#follow-ups-text', 'Tim sudah meninjau lokasi.');
+  await submit(page, 'follow-ups');
+  await eventually(
+    async () => (await page.reload(), await page.locator('ol.timeline').textContent()),
+    (text) => text?.includes('Tim sudah meninjau lokasi.') === true,
+  );
+  await check(page, 'agency-case-followed-up');
+  await context.close();
+});
