@@ -5,6 +5,8 @@ import { createCommandHandler, type HandleCommand } from '../commands/handleComm
 import { commandRouter } from '../commands/http/commandRouter';
 import type { FindReceipt } from '../commands/http/receipt';
 import { receiptActionRouter } from '../commands/http/receiptActionRouter';
+import { registerReporterRoute } from '../commands/http/registerReporterRoute';
+import { ReporterContacts } from '../commands/reporter/reporterContacts';
 import type { ReporterErasureDependencies } from '../commands/reporter/eraseReporter';
 import { PendingErasures } from '../commands/reporter/pendingErasures';
 import { reporterComplaintIds } from '../commands/reporter/reporterComplaintIds';
@@ -18,6 +20,7 @@ import type { PersonalDataVault } from '../eventstore/vault/personalDataVault';
 import type { ReadModelStore } from '../projections/store/readModelStore';
 import type { TokenVerifier } from './auth/tokenVerifier';
 import { bearerAuthenticator } from './http/authenticate';
+import { postRoute } from './http/postRoute';
 import { IdempotencyStore } from './http/idempotency/idempotencyStore';
 import { rateLimit } from './http/rateLimit';
 import { accessCodeRateChecks, intakeRateChecks, phoneSubject, smsSenderRule } from './http/rateLimitRules';
@@ -42,6 +45,8 @@ export interface CommandSideParts {
   readonly findReceipt?: FindReceipt;
   /** The reporter read model, to find an erased reporter's complaints without scanning the whole ledger. */
   readonly readModel?: ReadModelStore;
+  /** Keys the blind index of reporter contacts (derived from the vault master key); reporter registration is not mounted without. */
+  readonly contactIndexKey?: Uint8Array;
 }
 
 export interface CommandSide {
@@ -78,6 +83,10 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);
   const complaintIds = reporterComplaintIds({ ledger: parts.store, ...(parts.readModel ? { readModel: parts.readModel } : {}) });
   const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock, pending: await PendingErasures.open(parts.sql, parts.schema) };
+  if (parts.contactIndexKey) {
+    const registration = { store: parts.store, vault: parts.vault, contacts: await ReporterContacts.open(parts.sql, parts.schema), contactIndexKey: parts.contactIndexKey, clock };
+    router.post('/api/reporters', postRoute({ authenticate, idempotency }, registerReporterRoute(registration)));
+  }
   router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate, reporterErasure }));
   if (parts.findReceipt) {
     router.use(receiptActionRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, findReceipt: parts.findReceipt, idempotency, ...(limitTries ? { limitTries } : {}) }));

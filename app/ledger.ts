@@ -10,6 +10,7 @@ import type { SqlClient } from '../eventstore/postgres/sqlClient';
 import { PersonalDataVault } from '../eventstore/vault/personalDataVault';
 import type { Config } from './config';
 import { accessCodePepper } from '../commands/accessCodeHash';
+import { contactIndexKey } from '../commands/reporter/contactBlindIndex';
 import { resolveMasterKey } from './masterKey';
 
 /** The write side's storage: the ledger, and the SQL database that holds the vault keys. */
@@ -21,6 +22,8 @@ export interface Ledger {
   readonly description: string;
   /** Keys the receipt access-code hashes; derived from the vault master key, so never stored in the database. */
   readonly accessCodePepper: Buffer;
+  /** Keys the blind index of reporter contacts; derived from the vault master key too. */
+  readonly contactIndexKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function openLedger(config: Config, registry: EventRegistry): Promi
       vault,
       sql,
       accessCodePepper: accessCodePepper(masterKey),
+      contactIndexKey: contactIndexKey(masterKey),
       description: esdbUrl ? `EventStoreDB, vault and state in ${sqlDescription}` : sqlDescription,
       async close() {
         await store.close();

@@ -1,3 +1,4 @@
+import type { SealedPersonalData } from '../personalData';
 import type { ReporterEvent } from './events';
 import type { ReporterState } from './state';
 
@@ -8,16 +9,23 @@ import type { ReporterState } from './state';
  */
 export const ERASURE_SETTLE_MS = 5 * 60_000;
 
-export type ReporterCommand = { readonly type: 'RequestErasure' } | { readonly type: 'CompleteErasure'; readonly complaints: number };
+export type ReporterCommand =
+  | { readonly type: 'Register'; readonly personalData: SealedPersonalData }
+  | { readonly type: 'RequestErasure' }
+  | { readonly type: 'CompleteErasure'; readonly complaints: number };
 
 export type ReporterDecision =
   | { readonly ok: true; readonly events: readonly ReporterEvent[] }
-  | { readonly ok: false; readonly code: 'erasure_not_requested' | 'erasure_not_settled'; readonly message: string };
+  | { readonly ok: false; readonly code: 'already_registered' | 'reporter_erased' | 'erasure_not_requested' | 'erasure_not_settled'; readonly message: string };
 
 /** No I/O, no clock: `now` comes in as an ISO instant. Repeating a command that already took effect decides nothing. */
 export function decideReporter(state: ReporterState, command: ReporterCommand, now: string): ReporterDecision {
   const { erasure } = state;
   switch (command.type) {
+    case 'Register':
+      if (erasure.kind !== 'none') return { ok: false, code: 'reporter_erased', message: 'this account was erased' };
+      if (state.registered) return { ok: false, code: 'already_registered', message: 'this account is already registered' };
+      return { ok: true, events: [{ type: 'ReporterRegistered', data: { at: now, personalData: command.personalData } }] };
     case 'RequestErasure':
       return { ok: true, events: erasure.kind === 'none' ? [{ type: 'ReporterErasureRequested', data: { at: now } }] : [] };
     case 'CompleteErasure':

@@ -1,3 +1,3 @@
-export { ReporterErasureCompleted, ReporterErasureRequested, reporterEventRegistry, type ReporterEvent } from './events';
+export { ReporterErasureCompleted, ReporterErasureRequested, ReporterRegistered, reporterEventRegistry, type ReporterEvent } from './events';
 export { evolveReporter, initialReporterState, type ReporterErasure, type ReporterState } from './state';
 export { decideReporter, ERASURE_SETTLE_MS, type ReporterCommand, type ReporterDecision } from './decide';

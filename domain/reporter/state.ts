@@ -7,16 +7,19 @@ export type ReporterErasure =
   | { readonly kind: 'completed'; readonly requestedAt: string };
 
 export interface ReporterState {
+  readonly registered: boolean;
   readonly erasure: ReporterErasure;
 }
 
-export const initialReporterState: ReporterState = { erasure: { kind: 'none' } };
+export const initialReporterState: ReporterState = { registered: false, erasure: { kind: 'none' } };
 
 export function evolveReporter(state: ReporterState, event: ReporterEvent): ReporterState {
   switch (event.type) {
+    case 'ReporterRegistered':
+      return { ...state, registered: true };
     case 'ReporterErasureRequested':
-      return { erasure: { kind: 'requested', requestedAt: event.data.at } };
+      return { ...state, erasure: { kind: 'requested', requestedAt: event.data.at } };
     case 'ReporterErasureCompleted':
-      return state.erasure.kind === 'none' ? state : { erasure: { kind: 'completed', requestedAt: state.erasure.requestedAt } };
+      return state.erasure.kind === 'none' ? state : { ...state, erasure: { kind: 'completed', requestedAt: state.erasure.requestedAt } };
   }
 }

@@ -3,6 +3,7 @@ import { IdempotencyKeyHeader } from '../../app/http/idempotency/idempotencyKey'
 import { complaintActions, reporterActions } from '../../commands/http/complaintActions';
 import { IfMatch } from '../../commands/http/ifMatch';
 import { AccessCodeHeader, ReceiptActionParams } from '../../commands/http/receiptActionRouter';
+import { RegisterReporterBody } from '../../commands/http/registerReporterRoute';
 import { submitComplaintBody } from '../../commands/http/submitComplaintBody';
 import { AccessCode } from '../../domain/accessCode';
 import { AccountId, type AgencyDirectory } from '../../domain/complaint';
@@ -129,5 +130,23 @@ const eraseRoute: RouteDescription = {
   },
 };
 
+const registerReporterRoute: RouteDescription = {
+  method: 'post',
+  path: '/api/reporters',
+  operationId: 'registerReporter',
+  summary: 'Register a reporter account: name, NIK and a phone number or email, all sealed in the personal-data vault',
+  tag: 'commands',
+  auth: 'optional',
+  request: { headers: PostHeaders, body: RegisterReporterBody },
+  responses: {
+    201: { description: 'Registered', body: z.object({ reporterId: z.uuid() }).strict() },
+    400: commonProblems[400],
+    401: commonProblems[401],
+    ...postProblems,
+    409: problemResponse('The phone number or email address belongs to an account already, or a request with this Idempotency-Key is still running'),
+    500: commonProblems[500],
+  },
+};
+
 /** Every command route, as the document lists them. */
-export const commandRouteDescriptions = (agencies: AgencyDirectory): RouteDescription[] => [submitRoute(agencies), ...actionRoutes(), ...receiptActionRoutes(), eraseRoute];
+export const commandRouteDescriptions = (agencies: AgencyDirectory): RouteDescription[] => [submitRoute(agencies), ...actionRoutes(), ...receiptActionRoutes(), registerReporterRoute, eraseRoute];

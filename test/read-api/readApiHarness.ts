@@ -11,7 +11,7 @@ import { accessCodeHashes } from '../../commands/accessCodeHash';
 import { attachmentReferenceCheck } from '../../commands/attachments/http/attachmentReferenceCheck';
 import { attachmentUploadRouter } from '../../commands/attachments/http/attachmentUploadRouter';
 import { diskAttachmentStore } from '../../commands/attachments/store/diskAttachmentStore';
-import { complaintEventRegistry } from '../../domain/complaint';
+import { ledgerEventRegistry } from '../../app/ledgerEventRegistry';
 import { agencyRegistry } from '../../domain/routing';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
 import { START } from '../../eventstore/port';
@@ -70,7 +70,7 @@ export interface ReadApiHarnessOptions extends Pick<CommandSideParts, 'rateLimit
 
 /** `readNow`: the read side's clock (overdue flags, breaches, recorded identity reads); the command side decides at NOW. */
 export async function openReadApiHarness(sql: SqlClient, schema: string, options: ReadApiHarnessOptions = {}): Promise<ReadApiHarness> {
-  const store = await PostgresEventStore.open({ client: sql, schema, registry: complaintEventRegistry });
+  const store = await PostgresEventStore.open({ client: sql, schema, registry: ledgerEventRegistry });
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const readStore = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
   const runner = new ProjectionRunner({ events: store, store: readStore, personalData: vault }, { projections: allProjections });
@@ -84,6 +84,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     schema,
     verifyToken: tokens.verify,
     accessCodes,
+    contactIndexKey: randomBytes(32),
     clock: () => new Date(NOW),
     channels: recordingChannels().settings,
     findReceipt: reporterReceipts(readStore),

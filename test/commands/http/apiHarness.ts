@@ -37,8 +37,9 @@ export async function openApiHarness(sql: SqlClient, schema: string, options: Pi
   const vault = await PersonalDataVault.open(sql, schema, randomBytes(32));
   const tokens = createTestTokens();
   const accessCodes = accessCodeHashes(randomBytes(32));
+  const contactIndexKey = randomBytes(32);
   const node = async (): Promise<Express> => {
-    const side = await createCommandSide({ ...options, store, vault, sql, schema, verifyToken: tokens.verify, accessCodes, clock: () => new Date(NOW) });
+    const side = await createCommandSide({ ...options, store, vault, sql, schema, verifyToken: tokens.verify, accessCodes, contactIndexKey, clock: () => new Date(NOW) });
     return createApp({ logger: createLogger('silent'), routers: [side.router], checkReadiness: async () => ({ ready: true, detail: {} }) });
   };
   return { app: await node(), secondNode: await node(), store, vault, tokens, accessCodes, close: () => store.close() };

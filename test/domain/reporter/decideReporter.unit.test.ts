@@ -75,3 +75,21 @@ describe('reporter erasure', () => {
     );
   });
 });
+
+describe('reporter registration', () => {
+  const sealed = { keyId: 'reporter-a', alg: 'A256GCM' as const, iv: 'AAAA', ciphertext: 'AAAA', tag: 'AAAA' };
+
+  test('registers once; a second registration of the same account is refused', () => {
+    const { events, refusals, state } = run([
+      [{ type: 'Register', personalData: sealed }, T0],
+      [{ type: 'Register', personalData: sealed }, FIVE_MINUTES_LATER],
+    ]);
+    expect(events).toEqual([{ type: 'ReporterRegistered', data: { at: T0, personalData: sealed } }]);
+    expect(refusals).toEqual(['already_registered']);
+    expect(state.registered).toBe(true);
+  });
+
+  test('an erased account cannot register again', () => {
+    expect(run([[{ type: 'RequestErasure' }, T0], [{ type: 'Register', personalData: sealed }, FIVE_MINUTES_LATER]]).refusals).toEqual(['reporter_erased']);
+  });
+});
