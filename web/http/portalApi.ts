@@ -15,6 +15,8 @@ export interface Caller {
 export interface PortalApi {
   get<S extends z.ZodType>(path: string, schema: S, caller: Caller): Promise<ApiAnswer<z.output<S>>>;
   post<S extends z.ZodType>(path: string, body: object, schema: S, caller: Caller, idempotencyKey?: string): Promise<ApiAnswer<z.output<S>>>;
+  /** One file to `path` as multipart/form-data in the field `field`. */
+  upload<S extends z.ZodType>(path: string, field: string, file: { readonly name: string; readonly bytes: Buffer }, schema: S, caller: Caller): Promise<ApiAnswer<z.output<S>>>;
 }
 
 /** The API failed in a way no visitor can fix (an answer that does not match its contract). */
@@ -28,13 +30,15 @@ export class PortalApiError extends Error {
  * a page can never show more than its visitor could fetch themselves.
  */
 export function portalApi(baseUrl: () => string): PortalApi {
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, caller: Caller, body?: object, idempotencyKey?: string): Promise<ApiAnswer<z.output<S>>> {
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, caller: Caller, body?: object | FormData, idempotencyKey?: string): Promise<ApiAnswer<z.output<S>>> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-forwarded-for': caller.clientAddress };
     if (caller.token !== undefined) headers.authorization = `Bearer ${caller.token}`;
     if (caller.accessCode !== undefined) headers['x-access-code'] = caller.accessCode;
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl()}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    // FormData sets its own multipart content type with the boundary.
+    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+    const payload = body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) };
+    const response = await fetch(`${baseUrl()}${path}`, { method, headers, ...payload });
     const json: unknown = await response.json();
     if (response.ok) {
       const parsed = schema.safeParse(json);
@@ -48,5 +52,10 @@ export function portalApi(baseUrl: () => string): PortalApi {
   return {
     get: (path, schema, caller) => call('GET', path, schema, caller),
     post: (path, body, schema, caller, idempotencyKey) => call('POST', path, schema, caller, body, idempotencyKey),
+    upload(path, field, file, schema, caller) {
+      const form = new FormData();
+      form.append(field, new Blob([file.bytes]), file.name);
+      return call('POST', path, schema, caller, form);
+    },
   };
 }

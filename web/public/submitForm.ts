@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ComplaintKind } from '../../domain/complaint';
+import { AttachmentRef, ComplaintKind } from '../../domain/complaint';
 import { categoryNames, ComplaintCategory, regionData, type AgencyRegistry } from '../../domain/routing';
 import { errorSummary, field, option, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../html';
@@ -27,8 +27,24 @@ export const SubmitForm = z.object({
   phone: text,
   email: text,
   idempotencyKey: z.uuid().optional(),
+  /** Files already uploaded in an earlier step, as JSON references (see attachmentsOf). */
+  attachments: z.string().max(20_000).optional(),
 });
 export type SubmitForm = z.infer<typeof SubmitForm>;
+
+/** At most this many files per complaint through the portal (the API takes up to 20). */
+export const MAX_PORTAL_ATTACHMENTS = 5;
+const CarriedAttachments = z.array(AttachmentRef).max(MAX_PORTAL_ATTACHMENTS);
+
+/** The references carried in the hidden field; a tampered value carries none. */
+export function attachmentsOf(form: SubmitForm): AttachmentRef[] {
+  try {
+    const parsed = CarriedAttachments.safeParse(JSON.parse(form.attachments ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
 
 const present = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
@@ -46,6 +62,7 @@ export function submissionBody(form: SubmitForm): Record<string, unknown> {
     category: form.category,
     ...(present(form.suggestedAgencyId) ? { suggestedAgencyId: present(form.suggestedAgencyId) } : {}),
     ...(location ? { location: { description: location } } : {}),
+    attachments: attachmentsOf(form),
     anonymous: form.anonymous === 'on',
     confidential: form.confidential === 'on',
     channel: 'web',
@@ -91,7 +108,7 @@ export function submitFormHtml(ctx: PageContext, agencies: AgencyRegistry, form:
     <label class="check" for="${name}"><input type="checkbox" id="${name}" name="${name}" aria-describedby="${name}-hint"${form[name] === 'on' ? html` checked` : ''}> ${t(`submit.${name}`)}</label>
     <p class="hint" id="${name}-hint">${hint}</p></div>`;
   return html`${errorSummary(errors, t, labels(ctx))}
-<form method="post" action="/submit" novalidate>
+<form method="post" action="/submit" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="idempotencyKey" value="${form.idempotencyKey ?? randomUUID()}">
   ${field({ ...common, name: 'kind', label: t('submit.kind'), required: true }, (a) => html`<select ${a}>${ComplaintKind.options.map((k) => option(k, t(`kind.${k}`), form.kind ?? 'pengaduan'))}</select>`)}
   ${field({ ...common, name: 'title', label: t('submit.reportTitle'), required: true }, (a) => html`<input type="text" ${a} maxlength="200" value="${form.title ?? ''}">`)}
@@ -101,6 +118,8 @@ export function submitFormHtml(ctx: PageContext, agencies: AgencyRegistry, form:
   ${field({ ...common, name: 'locationDescription', label: t('submit.locationDescription') }, (a) => html`<input type="text" ${a} maxlength="500" value="${form.locationDescription ?? ''}">`)}
   ${field({ ...common, name: 'category', label: t('submit.category'), required: true }, (a) => html`<select ${a}><option value="">${t('submit.categoryChoose')}</option>${ComplaintCategory.options.map((c) => option(c, categoryNames[c][language], form.category))}</select>`)}
   ${field({ ...common, name: 'suggestedAgencyId', label: t('submit.agency'), hint: t('submit.agencyHint') }, (a) => html`<select ${a}><option value="">${t('submit.agencyChoose')}</option>${agencyChoices(agencies).map((g) => option(g.id, g.name, form.suggestedAgencyId))}</select>`)}
+  ${attachmentsOf(form).length > 0 && html`<p>${t('submit.attached')}: ${attachmentsOf(form).map((a) => a.name).join(', ')}</p>`}
+  ${field({ ...common, name: 'files', label: t('submit.files'), hint: t('submit.filesHint') }, (a) => html`<input type="file" ${a} multiple accept="image/jpeg,image/png,image/webp,application/pdf">`)}
   <fieldset class="field"><legend>${t('submit.privacy')}</legend>
     ${checkbox('anonymous', t('submit.anonymousHint'))}
     ${checkbox('confidential', t('submit.confidentialHint'))}

@@ -9,9 +9,15 @@ import type { PageContext } from '../http/pageContext';
 import { pageResult, pageRoute, type PageResult } from '../http/pageRoute';
 import type { PortalDependencies } from '../portalDependencies';
 import { complaintList } from './complaintList';
-import { hiddenFields, submissionBody, submitFormHtml, SubmitForm } from './submitForm';
+import { StoredAttachment } from '../../commands/attachments/http/attachmentUploadRouter';
+import { FILE_FIELD } from '../../commands/attachments/http/singleFileUpload';
+import { readMultipartForm, type UploadedFile } from '../http/multipartForm';
+import { attachmentsOf, hiddenFields, MAX_PORTAL_ATTACHMENTS, submissionBody, submitFormHtml, SubmitForm } from './submitForm';
 
 const SIMILAR_LIMIT = 5;
+/** The portal holds a file in memory until the API has it: this bounds that; the API applies its own configured limit. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const EXTENSIONS: Readonly<Record<StoredAttachment['mediaType'], string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 const OPEN = new Set(['submitted', 'awaiting_information', 'on_hold', 'returned_to_admin', 'disposed', 'in_progress']);
 const SummaryPage = z.object({ items: z.array(PublicComplaintSummary), next: z.string().optional() });
 const Step = z.enum(['review', 'send', 'edit']).catch('edit');
@@ -33,7 +39,7 @@ export function submitPages(deps: PortalDependencies): Router {
     const open = similar?.ok ? similar.body.items.filter((c) => OPEN.has(c.status)).slice(0, SIMILAR_LIMIT) : [];
     return pageResult(
       t('submit.review'),
-      html`<div class="card"><h2>${form.title ?? ''}</h2><p>${form.chronology ?? ''}</p></div>
+      html`<div class="card"><h2>${form.title ?? ''}</h2><p>${form.chronology ?? ''}</p>${attachmentsOf(form).length > 0 && html`<p>${t('submit.attached')}: ${attachmentsOf(form).map((a) => a.name).join(', ')}</p>`}</div>
 <section aria-labelledby="similar"><h2 id="similar">${t('submit.similarTitle')}</h2>
   ${open.length === 0 ? html`<p>${t('submit.similarNone')}</p>` : html`<p>${t('submit.similarLead')}</p>${complaintList(ctx, open)}`}
 </section>
@@ -62,15 +68,31 @@ export function submitPages(deps: PortalDependencies): Router {
   }
 
   router.get('/submit', pageRoute(deps.logger, async (_req, ctx) => formPage(ctx, {})));
+  /** Hands each new file to the API's upload route; the references join those of earlier steps. */
+  async function withUploads(ctx: PageContext, form: SubmitForm, files: readonly UploadedFile[]): Promise<{ form: SubmitForm; errors: FieldErrors }> {
+    const refs = attachmentsOf(form);
+    for (const file of files.slice(0, MAX_PORTAL_ATTACHMENTS - refs.length)) {
+      const stored = await deps.api.upload('/api/attachments', FILE_FIELD, file, StoredAttachment, ctx.caller);
+      if (!stored.ok) return { form, errors: { files: `${file.name}: ${stored.problem.detail ?? stored.problem.title}` } };
+      // A neutral name: a file name like "KTP Budi Santoso.jpg" would unmask an anonymous reporter.
+      refs.push({ ...stored.body, name: `lampiran-${refs.length + 1}.${EXTENSIONS[stored.body.mediaType]}` });
+    }
+    return { form: { ...form, attachments: JSON.stringify(refs) }, errors: {} };
+  }
+
   router.post(
     '/submit',
     pageRoute(deps.logger, async (req, ctx) => {
-      const parsed = SubmitForm.safeParse(req.body);
+      const posted = req.is('multipart/form-data') ? await readMultipartForm(req, { maxFiles: MAX_PORTAL_ATTACHMENTS, maxFileBytes: MAX_FILE_BYTES }) : { fields: req.body as Record<string, string>, files: [], tooLarge: false };
+      const parsed = SubmitForm.safeParse(posted.fields);
       if (!parsed.success) return formPage(ctx, {}, formErrorsOf(parsed.error), 400);
-      const step = Step.parse((req.body as Record<string, unknown>).step);
-      if (step === 'review') return reviewPage(ctx, parsed.data);
-      if (step === 'send') return send(ctx, parsed.data);
-      return formPage(ctx, parsed.data);
+      if (posted.tooLarge) return formPage(ctx, parsed.data, { files: ctx.t('submit.filesTooLarge') }, 413);
+      const uploaded = await withUploads(ctx, parsed.data, posted.files);
+      if (Object.keys(uploaded.errors).length > 0) return formPage(ctx, uploaded.form, uploaded.errors, 400);
+      const step = Step.parse(posted.fields.step);
+      if (step === 'review') return reviewPage(ctx, uploaded.form);
+      if (step === 'send') return send(ctx, uploaded.form);
+      return formPage(ctx, uploaded.form);
     }),
   );
   return router;
