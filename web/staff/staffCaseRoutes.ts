@@ -28,9 +28,9 @@ export interface StaffConsole {
 
 export const unavailablePage = (ctx: PageContext): PageResult => pageResult(ctx.t('common.unavailable'), html`<p>${ctx.t('common.unavailable')}</p>`, 503);
 
-/** Staff consoles are for signed-in staff of their role: anyone else is sent to sign in. */
+/** Staff consoles are for signed-in staff of their role: a visitor is sent to sign in, anyone else is told to sign in as staff. */
 export const signInFirstPage = (ctx: PageContext): PageResult =>
-  pageResult(ctx.t('staff.signInFirst'), html`<p><a class="button" href="/staff/sign-in">${ctx.t('nav.staff')}</a></p>`, ctx.actor === undefined ? 401 : 403);
+  ctx.actor === undefined ? redirectTo('/staff/sign-in') : pageResult(ctx.t('staff.signInFirst'), html`<p><a class="button" href="/staff/sign-in">${ctx.t('nav.staff')}</a></p>`, 403);
 
 /**
  * One complaint in a staff console, `{base}/complaints/{id}`: the case as the API gives this

@@ -55,7 +55,7 @@ describe('the verification queue', () => {
   });
 
   test('is for admins only: a visitor and an agency officer are sent to sign in', async () => {
-    expect((await new FormVisitor(server.url).get('/admin')).status).toBe(401);
+    expect(await new FormVisitor(server.url).get('/admin')).toMatchObject({ status: 303, location: '/staff/sign-in' });
     const officer = await signedInStaff(server, { role: 'agency_officer', agencyId: AGENCY });
     expect((await officer.get('/admin')).status).toBe(403);
     expect((await officer.get(caseOf(waiting))).status).toBe(403);

@@ -64,7 +64,7 @@ describe("the agency's queue", () => {
     expect(textOf(page.html)).toContain('Halaman tidak ditemukan');
     expect(textOf(page.html)).not.toContain('Jalan rusak');
     expect((await other.post(`${caseOf(waiting)}/accept`, { resolutionClass: 'short', idempotencyKey: crypto.randomUUID() })).status).toBe(404);
-    expect((await new FormVisitor(server.url).get('/agency')).status).toBe(401);
+    expect(await new FormVisitor(server.url).get('/agency')).toMatchObject({ status: 303, location: '/staff/sign-in' });
     expect((await (await signedInStaff(server, { role: 'admin' })).get(caseOf(waiting))).status).toBe(403);
   });
 });
