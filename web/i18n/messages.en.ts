@@ -148,6 +148,8 @@ export const messagesEn: Messages = {
     timeline: 'Follow-ups',
     noFollowUps: 'No follow-up yet.',
     redacted: 'Parts of this report were masked by the admin to protect personal data.',
+    supported: 'Thank you: your support ("me too") is recorded.',
+    meTooSignIn: 'Had the same problem? Sign in as a reporter to say "me too".',
     internal: 'internal note',
     ownerAdmin: 'SP4N-LAPOR! admin',
   },

@@ -150,6 +150,8 @@ export const messagesId = {
     timeline: 'Tindak lanjut',
     noFollowUps: 'Belum ada tindak lanjut.',
     redacted: 'Sebagian isi laporan ini disamarkan oleh admin untuk melindungi data pribadi.',
+    supported: 'Terima kasih: dukungan Anda ("saya juga mengalami") tercatat.',
+    meTooSignIn: 'Mengalami hal yang sama? Masuk sebagai pelapor untuk menyatakan "saya juga mengalami".',
     internal: 'catatan internal',
     ownerAdmin: 'Admin SP4N-LAPOR!',
   },

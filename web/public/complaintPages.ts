@@ -5,8 +5,9 @@ import { categoryNames, ComplaintCategory } from '../../domain/routing';
 import { PublicComplaintPage, PublicComplaintSummary } from '../../read-api/public/publicComplaintRoutes';
 import { ComplaintStatusSchema } from '../../read-api/views/caseViewSchema';
 import { fieldErrorsOf, option } from '../forms';
-import { html } from '../html';
-import { notFoundPage, pageResult, pageRoute } from '../http/pageRoute';
+import { html, type SafeHtml } from '../html';
+import type { PageContext } from '../http/pageContext';
+import { notFoundPage, pageResult, pageRoute, redirectTo } from '../http/pageRoute';
 import type { PortalDependencies } from '../portalDependencies';
 import { caseViewHtml } from '../views/caseView';
 import { complaintList } from './complaintList';
@@ -21,6 +22,14 @@ const BrowseQuery = z.object({
   kind: z.string().max(40).optional(),
   cursor: z.string().max(500).optional(),
 });
+
+/** The "me too" button for a signed-in reporter; a visitor is told how to add their voice. */
+function meTooForm(ctx: PageContext, trackingId: string, supported: boolean): SafeHtml {
+  const { t } = ctx;
+  if (supported) return html`<p class="notice" role="status">${t('complaint.supported')}</p>`;
+  if (ctx.actor?.role !== 'reporter') return html`<p class="hint">${t('complaint.meTooSignIn')}</p>`;
+  return html`<form method="post" action="/complaints/${encodeURIComponent(trackingId)}/support"><button type="submit" id="me-too">${t('submit.meToo')}</button></form>`;
+}
 
 /** Browse and search public complaints; one complaint's public page (status only when confidential). */
 export function complaintPages(deps: PortalDependencies): Router {
@@ -60,7 +69,20 @@ ${next !== undefined && html`<p><a href="/complaints?${new URLSearchParams({ ...
       if (view.shape === 'status_only') {
         return pageResult(view.trackingId, html`<p class="notice">${ctx.t('complaint.statusOnly')}</p><p>${ctx.t('complaint.status')}: <span class="badge" data-testid="status">${ctx.t(`status.${view.status}`)}</span></p>`);
       }
-      return pageResult(view.title, caseViewHtml(ctx, deps.agencies, view));
+      return pageResult(view.title, html`${caseViewHtml(ctx, deps.agencies, view)}${meTooForm(ctx, view.trackingId, req.query.supported === '1')}`);
+    }),
+  );
+  // "Saya juga mengalami": a signed-in reporter supports an open complaint instead of filing it again.
+  router.post(
+    '/complaints/:trackingId/support',
+    pageRoute(deps.logger, async (req, ctx) => {
+      const trackingId = encodeURIComponent(String(req.params.trackingId));
+      if (ctx.actor?.role !== 'reporter') return redirectTo(`/complaints/${trackingId}`);
+      const view = await deps.api.get(`/api/public/complaints/${trackingId}`, PublicComplaintPage, ctx.caller);
+      if (!view.ok || view.body.shape !== 'case') return notFoundPage(ctx);
+      const answer = await deps.api.post(`/api/complaints/${view.body.complaintId}/support`, {}, z.unknown(), ctx.caller);
+      if (!answer.ok) return pageResult(view.body.title, html`<p class="error" role="alert">${answer.problem.detail ?? answer.problem.title}</p>${caseViewHtml(ctx, deps.agencies, view.body)}`, answer.status);
+      return redirectTo(`/complaints/${trackingId}?supported=1`);
     }),
   );
   return router;
