@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { AGENCY } from '../../commands/http/apiHarness';
-import { desktopContext, launchBrowser, screenshot, seriousViolations } from '../browser';
+import { desktopContext, launchBrowser, phoneContext, screenshot, seriousViolations } from '../browser';
 import { fileThrough, type Filed } from '../complaintSteps';
 import { eventually, startPortalServer, type PortalServer } from '../portalServer';
 
@@ -9,13 +9,18 @@ import { eventually, startPortalServer, type PortalServer } from '../portalServe
 let server: PortalServer;
 let browser: Browser;
 let filed: Filed;
+let unowned: Filed;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
-  filed = await fileThrough(server, []);
+  [filed, unowned] = await Promise.all([fileThrough(server, []), fileThrough(server, [])]);
   const admin = await server.token({ sub: 'admin-1', role: 'admin' });
   await eventually(
     () => server.api('GET', `/api/oversight/complaints/${filed.id}`, { token: admin }),
+    (answer) => answer.status === 200,
+  );
+  await eventually(
+    () => server.api('GET', `/api/oversight/complaints/${unowned.id}`, { token: admin }),
     (answer) => answer.status === 200,
   );
 }, 120_000);
@@ -82,4 +87,23 @@ test('the officer opens the routed complaint from the queue, accepts it and post
   );
   await check(page, 'agency-case-followed-up');
   await context.close();
+});
+
+test('both consoles in English on a phone: no serious axe violation, no sideways scrolling of the page', async () => {
+  for (const [role, agencyId, paths] of [
+    ['admin', '', ['/admin', `/admin/complaints/${unowned.id}`]],
+    ['agency_officer', AGENCY, ['/agency', `/agency/complaints/${filed.id}`]],
+  ] as const) {
+    const context = await phoneContext(browser, 'en');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/language/en?return=/`);
+    await signInAs(page, role, agencyId);
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(page.viewportSize()!.width);
+      await check(page, `${role}-en-phone${path.includes('complaints') ? '-case' : ''}`);
+    }
+    await context.close();
+  }
 });
