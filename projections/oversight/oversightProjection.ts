@@ -2,7 +2,7 @@ import { viewFor, type ComplaintEvent } from '../../domain/complaint';
 import type { ProjectionContext } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import type { DocumentChange } from '../store/documents';
-import { agenciesCollection, agencyPerformanceChanges } from '../shared/agencyPerformance';
+import { agenciesCollection, agencyMonthChanges, agencyMonthsCollection, agencyPerformanceChanges } from '../shared/agencyPerformance';
 import { complaintProjection } from '../shared/complaintProjection';
 import { countChanges, countsCollection, type Tally } from '../shared/counters';
 import { sortableInstant } from '../shared/instants';
@@ -66,17 +66,20 @@ const escalationTallies = ({ complaint }: TrackedComplaint): Tally[] =>
   complaint.escalations.map((e) => ['escalation', `${e.cause}:${e.stage ?? 'none'}`] as const);
 
 async function aggregate(event: ComplaintEvent, transition: ComplaintTransition, context: ProjectionContext): Promise<DocumentChange[]> {
+  const milestones = milestonesOf(event, transition);
   return [
     ...(await countChanges(transition.before ? escalationTallies(transition.before) : [], escalationTallies(transition.after), context)),
-    ...(await agencyPerformanceChanges(milestonesOf(event, transition), context)),
+    ...(await agencyPerformanceChanges(milestones, context)),
+    ...(await agencyMonthChanges(milestones, context, event.data.at)),
   ];
 }
 
 export const oversightProjection = complaintProjection({
   name: OVERSIGHT_PROJECTION,
-  version: 1,
-  collections: [oversightComplaintsCollection, countsCollection, agenciesCollection],
-  residentCollections: [countsCollection.name, agenciesCollection.name],
+  // v2: agency compliance by month.
+  version: 2,
+  collections: [oversightComplaintsCollection, countsCollection, agenciesCollection, agencyMonthsCollection],
+  residentCollections: [countsCollection.name, agenciesCollection.name, agencyMonthsCollection.name],
   render,
   aggregate,
 });

@@ -58,12 +58,41 @@ const empty = (agencyId: string): AgencyPerformance => ({
   score: 0,
 });
 
-export async function agencyPerformanceChanges(milestones: Milestones, context: ProjectionContext): Promise<DocumentChange[]> {
+/** The same counters per agency and calendar month (Jakarta time): compliance over time. */
+export const agencyMonthsCollection: CollectionSpec = {
+  name: 'agency_months',
+  fields: { month: 'string', agencyId: 'string', assigned: 'number', score: 'number' },
+  indexes: [
+    { equals: [], orderBy: 'month' },
+    { equals: ['agencyId'], orderBy: 'month' },
+  ],
+};
+
+export const AgencyMonth = AgencyPerformance.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) });
+export type AgencyMonth = z.infer<typeof AgencyMonth>;
+
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+/** "2026-11" for an instant, in Jakarta time (UTC+7, no daylight saving). */
+export const jakartaMonthOf = (instant: string): string => new Date(Date.parse(instant) + JAKARTA_OFFSET_MS).toISOString().slice(0, 7);
+
+/** Where one agency's counters live: all time (`month` absent) or one month; `pooled` counts every agency as ALL_AGENCIES. */
+interface CounterPlace {
+  readonly collection: string;
+  readonly month?: string;
+  readonly pooled?: boolean;
+}
+
+/** The agency id of the month documents that count every agency together. */
+export const ALL_AGENCIES = '*';
+
+async function counterChanges(milestones: Milestones, context: ProjectionContext, place: CounterPlace): Promise<DocumentChange[]> {
+  const idOf = (agencyId: string) => (place.month === undefined ? agencyId : `${agencyId}@${place.month}`);
   const updated = new Map<string, AgencyPerformance>();
-  for (const [agencyId, counter] of incrementsOf(milestones)) {
+  for (const [counted, counter] of incrementsOf(milestones)) {
+    const agencyId = place.pooled ? ALL_AGENCIES : counted;
     let current = updated.get(agencyId);
     if (!current) {
-      const stored = await context.document({ collection: agenciesCollection.name, id: agencyId });
+      const stored = await context.document({ collection: place.collection, id: idOf(agencyId) });
       current = stored ? AgencyPerformance.parse(stored.body) : empty(agencyId);
     }
     const next = { ...current, [counter]: current[counter] + 1 };
@@ -71,9 +100,18 @@ export async function agencyPerformanceChanges(milestones: Milestones, context: 
   }
   return [...updated.values()].map((performance) => ({
     kind: 'put',
-    collection: agenciesCollection.name,
-    id: performance.agencyId,
-    keys: { assigned: performance.assigned, score: performance.score },
-    body: performance,
+    collection: place.collection,
+    id: idOf(performance.agencyId),
+    keys: { assigned: performance.assigned, score: performance.score, ...(place.month === undefined ? {} : { month: place.month, agencyId: performance.agencyId }) },
+    body: place.month === undefined ? performance : { ...performance, month: place.month },
   }));
+}
+
+export const agencyPerformanceChanges = (milestones: Milestones, context: ProjectionContext): Promise<DocumentChange[]> =>
+  counterChanges(milestones, context, { collection: agenciesCollection.name });
+
+/** The month's counters of each agency and of all agencies together, for the milestones of an event that happened at `at`. */
+export async function agencyMonthChanges(milestones: Milestones, context: ProjectionContext, at: string): Promise<DocumentChange[]> {
+  const place = { collection: agencyMonthsCollection.name, month: jakartaMonthOf(at) };
+  return [...(await counterChanges(milestones, context, place)), ...(await counterChanges(milestones, context, { ...place, pooled: true }))];
 }

@@ -3,7 +3,7 @@ import type { Authenticator } from '../../app/http/authenticate';
 import { jsonResult } from '../../app/http/httpResult';
 import type { CaseView } from '../../domain/complaint';
 import { OVERSIGHT_PROJECTION, oversightComplaintsCollection } from '../../projections/oversight/oversightProjection';
-import { agenciesCollection, AgencyPerformance } from '../../projections/shared/agencyPerformance';
+import { agenciesCollection, agencyMonthsCollection, AgencyMonth, AgencyPerformance, ALL_AGENCIES } from '../../projections/shared/agencyPerformance';
 import { sortableInstant } from '../../projections/shared/instants';
 import type { DocumentQuery, Page } from '../../projections/store/documentQuery';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
@@ -12,7 +12,7 @@ import { commonProblems, problemResponse } from '../openapi/problemSchema';
 import type { RouteDescription } from '../openapi/routeDescription';
 import { staffSummaryOf } from '../staff/staffComplaintSummary';
 import { requireOversightList } from './oversightAccess';
-import { BouncingQuery, BreachesQuery, CompliancePage, ComplianceQuery, OversightPage, OversightSummary, UnownedQuery } from './oversightSchemas';
+import { BouncingQuery, BreachesQuery, ComplianceMonths, ComplianceMonthsQuery, CompliancePage, ComplianceQuery, OversightPage, OversightSummary, UnownedQuery } from './oversightSchemas';
 
 export interface OversightListDependencies {
   readonly reader: ReadModelReader;
@@ -142,6 +142,29 @@ export function oversightListRoutes(deps: OversightListDependencies): DescribedR
         });
         const items = page.items.map((d) => AgencyPerformance.parse(d.body));
         return jsonResult(200, { items, ...(page.next === undefined ? {} : { next: page.next }) }, NO_STORE);
+      },
+      deps.authenticate,
+    ),
+    describedRoute(
+      {
+        method: 'get',
+        path: '/api/oversight/compliance/months',
+        operationId: 'oversightComplianceByMonth',
+        summary: 'Compliance over time: the same counters per calendar month (Jakarta time), of one agency or of all together, newest month first',
+        tag: 'oversight',
+        auth: 'bearer',
+        request: { query: ComplianceMonthsQuery },
+        responses: { 200: { description: 'Months with any counted milestone', body: ComplianceMonths }, ...listProblems },
+      },
+      async ({ query }, { actor }) => {
+        requireOversightList(actor);
+        const page = await deps.reader.findDocuments(OVERSIGHT_PROJECTION, {
+          collection: agencyMonthsCollection.name,
+          where: [{ field: 'agencyId', op: 'eq', value: query.agency ?? ALL_AGENCIES }],
+          orderBy: { field: 'month', direction: 'desc' },
+          limit: query.limit,
+        });
+        return jsonResult(200, { items: page.items.map((d) => AgencyMonth.parse(d.body)) }, NO_STORE);
       },
       deps.authenticate,
     ),

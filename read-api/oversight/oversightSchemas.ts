@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Stage } from '../../domain/complaint';
-import { AgencyPerformance } from '../../projections/shared/agencyPerformance';
+import { AgencyMonth, AgencyPerformance } from '../../projections/shared/agencyPerformance';
 import { cursorParameter, limitParameter, pageOf } from '../pagination';
 import { StaffComplaintSummary } from '../staff/staffComplaintSummary';
 
@@ -41,3 +41,11 @@ export const ComplianceQuery = z.object({ cursor: cursorParameter('number').opti
 export const CompliancePage = pageOf(AgencyPerformance.strict());
 
 export const ComplaintParams = z.object({ id: z.uuid().meta({ description: 'The complaint id (not the tracking id)' }) }).strict();
+
+export const ComplianceMonthsQuery = z
+  .object({
+    agency: z.string().min(1).max(100).optional().meta({ description: 'One agency; without it, all agencies together' }),
+    limit: limitParameter(60, 12).meta({ description: 'How many months, newest first' }),
+  })
+  .strict();
+export const ComplianceMonths = z.object({ items: z.array(AgencyMonth.strict()) }).strict();

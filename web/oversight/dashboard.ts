@@ -1,19 +1,16 @@
 import type { z } from 'zod';
 import type { AgencyRegistry } from '../../domain/routing';
-import type { CompliancePage } from '../../read-api/oversight/oversightSchemas';
-import { barChart } from '../charts/barChart';
+import type { ComplianceMonths, CompliancePage } from '../../read-api/oversight/oversightSchemas';
+import { barChart, chartWithTable } from '../charts/barChart';
 import { formatNumber, formatPercent } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../http/pageContext';
 import { scrollRegion } from '../views/scrollRegion';
 import { complaintTable, WATCH_LISTS, watchListHeading, type SummaryPage, type WatchList } from './complaintTables';
 
-export type DashboardData = Readonly<Record<WatchList, SummaryPage>> & { readonly compliance: z.infer<typeof CompliancePage> };
+export type DashboardData = Readonly<Record<WatchList, SummaryPage>> & { readonly compliance: z.infer<typeof CompliancePage>; readonly months: z.infer<typeof ComplianceMonths> };
 
-/**
- * Agency compliance: the read model keeps running totals per agency, not a series over time,
- * so this is the current picture (the page says so); least compliant first, as the API orders it.
- */
+/** Agency compliance since records began, least compliant first, as the API orders it. */
 function complianceSection(ctx: PageContext, agencies: AgencyRegistry, compliance: DashboardData['compliance']): SafeHtml {
   const { t, language } = ctx;
   const name = (id: string) => agencies.get(id)?.name ?? id;
@@ -31,8 +28,17 @@ ${scrollRegion(t('oversight.compliance'), html`<table data-testid="compliance"><
 </section>`;
 }
 
+/** All agencies' share of assignments resolved on time, month by month (oldest first, as a series reads). */
+function complianceOverTime(ctx: PageContext, months: DashboardData['months']): SafeHtml {
+  const { t, language } = ctx;
+  if (months.items.length === 0) return html`<section class="card" aria-labelledby="over-time"><h2 id="over-time">${t('oversight.overTime')}</h2><p>${t('oversight.empty')}</p></section>`;
+  const bars = [...months.items].reverse().map((m) => ({ label: m.month, value: m.score }));
+  return chartWithTable('over-time', t('oversight.overTime'), [t('oversight.month'), t('oversight.score')], bars, (share) => formatPercent(share, language));
+}
+
 /** The Ombudsman's dashboard: the three watch lists (each with a link to the rest), then agency compliance as a chart beside its table. */
 export function dashboardHtml(ctx: PageContext, agencies: AgencyRegistry, data: DashboardData): SafeHtml {
   return html`${WATCH_LISTS.map((list) => complaintTable(ctx, agencies, list, data[list], () => ({ href: `/ombudsman/${list}`, label: ctx.t('oversight.seeAll', { list: watchListHeading(ctx, list) }) })))}
+${complianceOverTime(ctx, data.months)}
 ${complianceSection(ctx, agencies, data.compliance)}`;
 }

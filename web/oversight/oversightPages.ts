@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ComplaintHistory } from '../../read-api/oversight/complaintHistorySchema';
-import { CompliancePage, OversightPage } from '../../read-api/oversight/oversightSchemas';
+import { ComplianceMonths, CompliancePage, OversightPage } from '../../read-api/oversight/oversightSchemas';
 import { CaseViewSchema } from '../../read-api/views/caseViewSchema';
 import { html } from '../html';
 import type { PageContext } from '../http/pageContext';
@@ -31,14 +31,18 @@ export function oversightPages(deps: PortalDependencies): Router {
     pageRoute(deps.logger, async (_req, ctx) => {
       if (ctx.actor === undefined) return redirectTo(SIGN_IN);
       const firstPageOf = (list: WatchList) => deps.api.get(`/api/oversight/${list}`, OversightPage, ctx.caller);
-      const [breaches, bouncing, unowned, compliance] = await Promise.all([
+      const [breaches, bouncing, unowned, compliance, months] = await Promise.all([
         firstPageOf('breaches'),
         firstPageOf('bouncing'),
         firstPageOf('unowned'),
         deps.api.get('/api/oversight/agencies', CompliancePage, ctx.caller),
+        deps.api.get('/api/oversight/compliance/months?limit=12', ComplianceMonths, ctx.caller),
       ]);
-      if (!breaches.ok || !bouncing.ok || !unowned.ok || !compliance.ok) return breaches.status === 403 ? forbidden(ctx) : unavailable(ctx);
-      return pageResult(ctx.t('oversight.title'), dashboardHtml(ctx, deps.agencies, { breaches: breaches.body, bouncing: bouncing.body, unowned: unowned.body, compliance: compliance.body }));
+      if (!breaches.ok || !bouncing.ok || !unowned.ok || !compliance.ok || !months.ok) return breaches.status === 403 ? forbidden(ctx) : unavailable(ctx);
+      return pageResult(
+        ctx.t('oversight.title'),
+        dashboardHtml(ctx, deps.agencies, { breaches: breaches.body, bouncing: bouncing.body, unowned: unowned.body, compliance: compliance.body, months: months.body }),
+      );
     }),
   );
   router.get(

@@ -71,6 +71,19 @@ describe('the Ombudsman dashboard', () => {
     expect(page.html).toContain('<title id="compliance-chart-title">Skor kepatuhan per instansi (diselesaikan tepat waktu)</title>');
   });
 
+  test('shows compliance over time: this month in Jakarta, for the agency and for all agencies together, charted beside its table', async () => {
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const token = await server.token({ sub: 'ombudsman-1', role: 'ombudsman' });
+    const months = (query: string) => server.api('GET', `/api/oversight/compliance/months${query}`, { token });
+    const agency = await eventually(() => months(`?agency=${AGENCY}`), (answer) => (answer.body as { items: { assigned: number }[] }).items[0]?.assigned === 3);
+    expect(agency.body).toMatchObject({ items: [{ agencyId: AGENCY, month: thisMonth, assigned: 3, respondedOnTime: 3, declined: 2, resolvedOnTime: 1 }] });
+    expect((await months('')).body).toMatchObject({ items: [{ agencyId: '*', month: thisMonth, assigned: 3, resolvedOnTime: 1 }] });
+    expect((await months('?limit=0')).status).toBe(400);
+    const page = await ombudsman.get('/ombudsman');
+    expect(page.html).toMatch(/<svg id="over-time"[^>]*role="img"/);
+    expect(page.html).toContain(`<tr><td>${thisMonth}</td><td>33%</td></tr>`);
+  });
+
   test('sends a visitor to sign in, and refuses a reporter', async () => {
     const visitor = await new FormVisitor(server.url).get('/ombudsman');
     expect(visitor).toMatchObject({ status: 303, location: '/staff/sign-in' });
