@@ -13,6 +13,7 @@ import { PostgresEventStore } from '../../../eventstore/postgres/postgresEventSt
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { PersonalDataVault } from '../../../eventstore/vault/personalDataVault';
 import { createTestTokens, type TestTokens } from '../../app/auth/testTokens';
+import { connect, dropSchema, uniqueSchema } from '../../eventstore/postgres/testDatabase';
 
 /** Monday 3 March 2025, 09:00 in Jakarta: decisions are taken at this instant. */
 export const NOW = '2025-03-03T09:00:00+07:00';
@@ -97,4 +98,24 @@ export function apiClient(harness: ApiHarness, app: Express = harness.app) {
   }
   const events = (id: string): Promise<RecordedEvent[]> => harness.store.readStream(complaintStreamId(id));
   return { as, file, act, complaintAt, events };
+}
+
+/**
+ * One harness per test file on a PostgreSQL schema of its own: opened before the file's tests,
+ * closed and dropped after them. A file with more setup adds its own beforeAll after this call.
+ */
+export function apiHarnessForFile(schemaPrefix: string, options: Pick<CommandSideParts, 'channels' | 'rateLimits'> = {}): { harness(): ApiHarness; sql(): SqlClient; readonly schema: string } {
+  const schema = uniqueSchema(schemaPrefix);
+  let sql: SqlClient | undefined;
+  let harness: ApiHarness | undefined;
+  beforeAll(async () => {
+    sql = connect();
+    harness = await openApiHarness(sql, schema, options);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    if (sql !== undefined) await dropSchema(sql, schema);
+    await sql?.close();
+  });
+  return { harness: () => harness!, sql: () => sql!, schema };
 }

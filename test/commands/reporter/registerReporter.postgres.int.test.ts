@@ -2,29 +2,14 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { reporterStreamId } from '../../../commands/reporter/reporterStream';
 import { SealedPersonalData } from '../../../domain/personalData';
-import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
-import { connect, dropSchema, uniqueSchema } from '../../eventstore/postgres/testDatabase';
-import { apiClient, openApiHarness, type ApiHarness } from '../http/apiHarness';
+import { apiClient, apiHarnessForFile } from '../http/apiHarness';
 
-const schema = uniqueSchema('register');
-let sql: SqlClient;
-let harness: ApiHarness;
-
-beforeAll(async () => {
-  sql = connect();
-  harness = await openApiHarness(sql, schema);
-});
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
-});
+const { harness, sql, schema } = apiHarnessForFile('register');
 
 let serial = 0;
 /** A phone number of its own per test, as typed by a person. */
 const freshPhone = (): string => `0812-${String(Date.now() % 10_000).padStart(4, '0')}-${String(++serial).padStart(4, '0')}`;
-const register = (body: unknown, headers: Record<string, string> = {}) => request(harness.app).post('/api/reporters').set(headers).send(body as object);
+const register = (body: unknown, headers: Record<string, string> = {}) => request(harness().app).post('/api/reporters').set(headers).send(body as object);
 
 describe('PostgreSQL: POST /api/reporters', () => {
   test('registers: the reporter stream holds ReporterRegistered whose sealed data open to what was sent; the contact table holds no contact in clear', async () => {
@@ -32,11 +17,11 @@ describe('PostgreSQL: POST /api/reporters', () => {
     const response = await register({ name: 'Siti Rahma', nik: '3273015501900002', phone });
     expect(response.status).toBe(201);
     const { reporterId } = response.body as { reporterId: string };
-    const stream = await harness.store.readStream(reporterStreamId(reporterId));
+    const stream = await harness().store.readStream(reporterStreamId(reporterId));
     expect(stream.map((event) => event.type)).toEqual(['ReporterRegistered']);
     const sealed = SealedPersonalData.parse((stream[0]!.data as { personalData: unknown }).personalData);
-    expect(await harness.vault.open(sealed)).toEqual({ erased: false, data: { name: 'Siti Rahma', nik: '3273015501900002', phone } });
-    const rows = await sql.query(`SELECT * FROM ${schema}.reporter_contacts`);
+    expect(await harness().vault.open(sealed)).toEqual({ erased: false, data: { name: 'Siti Rahma', nik: '3273015501900002', phone } });
+    const rows = await sql().query(`SELECT * FROM ${schema}.reporter_contacts`);
     expect(JSON.stringify(rows)).not.toContain(phone.replace(/\D/g, '').slice(1));
     expect(JSON.stringify(rows)).toContain(reporterId);
   });
@@ -61,7 +46,7 @@ describe('PostgreSQL: POST /api/reporters', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(await harness.store.readStream(reporterStreamId(first.body.reporterId))).toHaveLength(1);
+    expect(await harness().store.readStream(reporterStreamId(first.body.reporterId))).toHaveLength(1);
   });
 
   test.each([
@@ -79,10 +64,10 @@ describe('PostgreSQL: POST /api/reporters', () => {
   test('erasing the account makes its registration data unreadable', async () => {
     const response = await register({ name: 'Ani', nik: '3273014101950001', phone: freshPhone() });
     const { reporterId } = response.body as { reporterId: string };
-    const api = apiClient(harness);
-    expect((await request(harness.app).post(`/api/reporters/${reporterId}/erase`).set('authorization', await api.as.reporter(reporterId)).send({})).status).toBe(200);
-    const stream = await harness.store.readStream(reporterStreamId(reporterId));
+    const api = apiClient(harness());
+    expect((await request(harness().app).post(`/api/reporters/${reporterId}/erase`).set('authorization', await api.as.reporter(reporterId)).send({})).status).toBe(200);
+    const stream = await harness().store.readStream(reporterStreamId(reporterId));
     expect(stream.map((event) => event.type)).toEqual(['ReporterRegistered', 'ReporterErasureRequested']);
-    expect(await harness.vault.open(SealedPersonalData.parse((stream[0]!.data as { personalData: unknown }).personalData))).toEqual({ erased: true });
+    expect(await harness().vault.open(SealedPersonalData.parse((stream[0]!.data as { personalData: unknown }).personalData))).toEqual({ erased: true });
   });
 });

@@ -1,37 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { reporterComplaintIds } from '../../../commands/reporter/reporterComplaintIds';
 import { START, type EventStore, type GlobalPosition, type ReadAllOptions } from '../../../eventstore/port';
-import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { collectionCatalog } from '../../../projections/catalog';
 import { reporterProjection } from '../../../projections/reporter/reporterProjection';
 import { ProjectionRunner } from '../../../projections/runner/projectionRunner';
 import { PostgresReadModelStore } from '../../../projections/store/postgres/postgresReadModelStore';
-import { connect, dropSchema, uniqueSchema } from '../../eventstore/postgres/testDatabase';
-import { apiClient, openApiHarness, type ApiHarness } from '../http/apiHarness';
+import { apiClient, apiHarnessForFile } from '../http/apiHarness';
 
-const schema = uniqueSchema('reporter_ids');
-let sql: SqlClient;
-let harness: ApiHarness;
+const { harness, sql, schema } = apiHarnessForFile('reporter_ids');
+
 let readModel: PostgresReadModelStore;
 let runner: ProjectionRunner;
 
 beforeAll(async () => {
-  sql = connect();
-  harness = await openApiHarness(sql, schema);
-  readModel = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
-  runner = new ProjectionRunner({ events: harness.store, store: readModel, personalData: harness.vault }, { projections: [reporterProjection] });
+  readModel = await PostgresReadModelStore.open({ client: sql(), schema, catalog: collectionCatalog });
+  runner = new ProjectionRunner({ events: harness().store, store: readModel, personalData: harness().vault }, { projections: [reporterProjection] });
 });
 
 afterAll(async () => {
   await runner.stop();
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
 });
 
 /** The ledger, noting where each scan of it starts. */
 function watchedLedger(scansFrom: (GlobalPosition | undefined)[]): EventStore {
-  return new Proxy(harness.store, {
+  return new Proxy(harness().store, {
     get(target, property, receiver) {
       if (property !== 'readAll') return Reflect.get(target, property, receiver);
       return (options?: ReadAllOptions) => {
@@ -44,7 +36,7 @@ function watchedLedger(scansFrom: (GlobalPosition | undefined)[]): EventStore {
 
 describe('PostgreSQL: finding the complaints of a reporter', () => {
   test('a complaint the read model has not reached yet is found in the ledger after its checkpoint; the ledger before it is not scanned', async () => {
-    const api = apiClient(harness);
+    const api = apiClient(harness());
     const reporter = `acct-${randomUUID()}`;
     const projected = await api.file(reporter);
     await api.file(`acct-${randomUUID()}`);
@@ -60,7 +52,7 @@ describe('PostgreSQL: finding the complaints of a reporter', () => {
 
   test('without a read model the whole ledger is scanned', async () => {
     const reporter = `acct-${randomUUID()}`;
-    const filed = await apiClient(harness).file(reporter);
+    const filed = await apiClient(harness()).file(reporter);
     const scansFrom: (GlobalPosition | undefined)[] = [];
     expect([...(await reporterComplaintIds({ ledger: watchedLedger(scansFrom) })(reporter))]).toEqual([filed]);
     expect(scansFrom[0]).toBe(START);

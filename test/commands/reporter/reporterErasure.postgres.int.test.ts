@@ -9,39 +9,28 @@ import { reporterStreamId } from '../../../commands/reporter/reporterStream';
 import { createWorkingDayCalendar } from '../../../domain/calendar';
 import { agencyRegistry } from '../../../domain/routing';
 import { defaultTimeLimits } from '../../../domain/timeLimits';
-import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
-import { connect, dropSchema, uniqueSchema } from '../../eventstore/postgres/testDatabase';
-import { apiClient, NOW, openApiHarness, type ApiHarness } from '../http/apiHarness';
+import { apiClient, apiHarnessForFile, NOW } from '../http/apiHarness';
 
-const schema = uniqueSchema('erasure');
-let sql: SqlClient;
-let harness: ApiHarness;
+const { harness, sql, schema } = apiHarnessForFile('erasure');
+
 let api: ReturnType<typeof apiClient>;
 let pending: PendingErasures;
 
 beforeAll(async () => {
-  sql = connect();
-  harness = await openApiHarness(sql, schema);
-  api = apiClient(harness);
-  pending = await PendingErasures.open(sql, schema);
-});
-
-afterAll(async () => {
-  await harness.close();
-  await dropSchema(sql, schema);
-  await sql.close();
+  api = apiClient(harness());
+  pending = await PendingErasures.open(sql(), schema);
 });
 
 const SIX_MINUTES_LATER = new Date(Date.parse(NOW) + 6 * 60_000);
 
 function erasureDeps(clock: Date, handle?: HandleCommand): ReporterErasureDependencies & { pending: PendingErasures } {
-  const realHandle = createCommandHandler({ store: harness.store, agencies: agencyRegistry, limits: defaultTimeLimits, calendar: createWorkingDayCalendar(), clock: () => clock });
-  return { store: harness.store, vault: harness.vault, handle: handle ?? realHandle, complaintIds: reporterComplaintIds({ ledger: harness.store }), clock: () => clock, pending };
+  const realHandle = createCommandHandler({ store: harness().store, agencies: agencyRegistry, limits: defaultTimeLimits, calendar: createWorkingDayCalendar(), clock: () => clock });
+  return { store: harness().store, vault: harness().vault, handle: handle ?? realHandle, complaintIds: reporterComplaintIds({ ledger: harness().store }), clock: () => clock, pending };
 }
 
 const typesOf = async (complaintId: string): Promise<string[]> => (await api.events(complaintId)).map((event) => event.type);
-const reporterTypes = async (reporter: string): Promise<string[]> => (await harness.store.readStream(reporterStreamId(reporter))).map((event) => event.type);
-const erase = async (reporter: string) => request(harness.app).post(`/api/reporters/${reporter}/erase`).set('authorization', await api.as.reporter(reporter)).send({});
+const reporterTypes = async (reporter: string): Promise<string[]> => (await harness().store.readStream(reporterStreamId(reporter))).map((event) => event.type);
+const erase = async (reporter: string) => request(harness().app).post(`/api/reporters/${reporter}/erase`).set('authorization', await api.as.reporter(reporter)).send({});
 
 describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
   test("each of the reporter's complaints gets ReporterDataErased, others none; the request is recorded first; a repeat appends nothing", async () => {
@@ -97,7 +86,7 @@ describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
     const later = erasureDeps(SIX_MINUTES_LATER);
     expect(await eraseReporter(later, reporter, { id: reporter, role: 'reporter' })).toEqual({ complaintsMarked: 2, completed: true });
     expect(await eraseReporter(later, reporter, { id: reporter, role: 'reporter' })).toEqual({ complaintsMarked: 2, completed: true });
-    const stream = await harness.store.readStream(reporterStreamId(reporter));
+    const stream = await harness().store.readStream(reporterStreamId(reporter));
     expect(stream.map((event) => [event.type, event.data])).toEqual([
       ['ReporterErasureRequested', { at: new Date(NOW).toISOString() }],
       ['ReporterErasureCompleted', { at: SIX_MINUTES_LATER.toISOString(), complaints: 2 }],
