@@ -1,28 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { AGENCY, OTHER_AGENCY } from '../commands/http/apiHarness';
-import { launchBrowser, phoneContext, screenshot, seriousViolations } from './browser';
+import { phoneContext, screenshot, seriousViolations } from './browser';
 import { fileAnonymousConfidentialByKeyboard, trackWithCode } from './citizenSteps';
-import { startPortalServer, type PortalServer } from './portalServer';
+import { portalAndBrowserForFile } from './portalServer';
+
+const { server, browser } = portalAndBrowserForFile();
 
 /**
- * The whole life of one anonymous, confidential complaint in the browser, on a phone, in each
+ * The whole life of one anonymous, confidential complaint in the browser(), on a phone, in each
  * language: filed by keyboard; the admin disposes it to agency A; A declines; the admin
  * disposes it again to B; B accepts, follows up and resolves; the reporter rates it with the
  * access code; the public never sees its text; the Ombudsman sees the whole history with an
  * intact-chain badge.
  */
 
-let server: PortalServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Every page of the journey: axe finds nothing serious, and a screenshot is kept. */
 async function check(page: Page, name: string): Promise<void> {
@@ -31,10 +22,10 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 async function signedIn(language: 'id' | 'en', role: string, sub: string, agencyId?: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phoneContext(browser, language);
+  const context = await phoneContext(browser(), language);
   const page = await context.newPage();
-  if (language === 'en') await page.goto(`${server.url}/language/en?return=/`);
-  await page.goto(`${server.url}/staff/sign-in`);
+  if (language === 'en') await page.goto(`${server().url}/language/en?return=/`);
+  await page.goto(`${server().url}/staff/sign-in`);
   await page.selectOption('#role', role);
   if (agencyId !== undefined) await page.fill('#agencyId', agencyId);
   await page.fill('#sub', sub);
@@ -46,7 +37,7 @@ async function signedIn(language: 'id' | 'en', role: string, sub: string, agency
 async function openCase(page: Page, consolePath: string, trackingId: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    await page.goto(`${server.url}${consolePath}`);
+    await page.goto(`${server().url}${consolePath}`);
     const link = page.getByRole('link', { name: trackingId, exact: true });
     if ((await link.count()) > 0) {
       await Promise.all([page.waitForNavigation(), link.click()]);
@@ -74,10 +65,10 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     const title = `Pungli surat pindah ${language} ${Date.now() % 100_000}`;
     const shot = (name: string) => `journey-${language}-${name}`;
 
-    const citizen = await phoneContext(browser, language);
+    const citizen = await phoneContext(browser(), language);
     const citizenPage = await citizen.newPage();
-    if (language === 'en') await citizenPage.goto(`${server.url}/language/en?return=/`);
-    const receipt = await fileAnonymousConfidentialByKeyboard(citizenPage, server.url, language, title, `Petugas meminta uang pelicin ${canary}.`, shot('citizen'));
+    if (language === 'en') await citizenPage.goto(`${server().url}/language/en?return=/`);
+    const receipt = await fileAnonymousConfidentialByKeyboard(citizenPage, server().url, language, title, `Petugas meminta uang pelicin ${canary}.`, shot('citizen'));
 
     const admin = await signedIn(language, 'admin', 'admin-journey');
     await openCase(admin.page, '/admin', receipt.trackingId);
@@ -100,21 +91,21 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     await act(agencyB.page, 'resolve', { summary: 'Petugas dikenai sanksi; biaya dikembalikan.' });
     await check(agencyB.page, shot('agency-b-resolved'));
 
-    await trackWithCode(citizenPage, server.url, receipt);
+    await trackWithCode(citizenPage, server().url, receipt);
     await citizenPage.check('#rate-score-5');
     await Promise.all([citizenPage.waitForNavigation(), citizenPage.click('#rate-submit')]);
     expect(await citizenPage.locator('.error').count()).toBe(0);
     await check(citizenPage, shot('reporter-rated'));
 
-    const visitor = await phoneContext(browser, language);
+    const visitor = await phoneContext(browser(), language);
     const publicPage = await visitor.newPage();
     for (const path of [`/complaints/${receipt.trackingId}`, `/complaints?q=${encodeURIComponent(title)}`, '/stats']) {
-      await publicPage.goto(`${server.url}${path}`);
+      await publicPage.goto(`${server().url}${path}`);
       expect(await publicPage.content()).not.toContain(canary);
     }
 
     const ombudsman = await signedIn(language, 'ombudsman', 'ombudsman-journey');
-    await ombudsman.page.goto(`${server.url}/ombudsman/complaints/${complaintId}`);
+    await ombudsman.page.goto(`${server().url}/ombudsman/complaints/${complaintId}`);
     expect(await ombudsman.page.getByTestId('integrity').textContent()).toBe(language === 'id' ? '✓ Rantai hash utuh' : '✓ Hash chain intact');
     const history = (await ombudsman.page.getByTestId('history').textContent())!;
     for (const event of ['ComplaintSubmitted', 'ComplaintDisposed', 'AssignmentDeclined', 'AssignmentAccepted', 'FollowUpPosted', 'ComplaintResolved', 'OutcomeRated']) expect(history).toContain(event);

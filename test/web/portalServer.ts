@@ -3,7 +3,9 @@ import { DEV_TOKEN_ALGORITHM, readDevSigningKey } from '../../app/auth/devSignin
 import { mintToken } from '../../app/auth/mintToken';
 import type { TokenClaims } from '../../app/auth/tokenClaims';
 import { rmSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { startEmbeddedServerProcess, type ServerProcess } from '../../app/tools/serverProcess';
+import { launchBrowser } from './browser';
 
 export interface PortalServer {
   readonly url: string;
@@ -52,4 +54,21 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     if (check(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * A portal server and a browser for one test file: started before its tests (in parallel, as
+ * both take seconds), closed after them. A file with more setup adds its own beforeAll.
+ */
+export function portalAndBrowserForFile(): { server(): PortalServer; browser(): Browser } {
+  let server: PortalServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return { server: () => server!, browser: () => browser! };
 }

@@ -1,39 +1,33 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot, seriousViolations } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { phoneContext, screenshot, seriousViolations } from './browser';
 import { fileThrough, RESOLVED, type Filed } from './complaintSteps';
-import { eventually, startPortalServer, type PortalServer } from './portalServer';
+import { eventually, portalAndBrowserForFile } from './portalServer';
+
+const { server, browser } = portalAndBrowserForFile();
 
 /** The reporter's pages and the Ombudsman's in a real browser on a phone: accessibility, both languages, screenshots. */
 
-let server: PortalServer;
-let browser: Browser;
 let filed: Filed;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
-  filed = await fileThrough(server, RESOLVED, { anonymous: true }, 'reporter-dewi');
+  filed = await fileThrough(server(), RESOLVED, { anonymous: true }, 'reporter-dewi');
   // The pages read the projections: wait until the reporter's and the Ombudsman's have the complaint.
-  const ombudsman = await server.token({ sub: 'ombudsman-1', role: 'ombudsman' });
+  const ombudsman = await server().token({ sub: 'ombudsman-1', role: 'ombudsman' });
   await eventually(
-    () => server.api('GET', `/api/oversight/complaints/${filed.id}`, { token: ombudsman }),
+    () => server().api('GET', `/api/oversight/complaints/${filed.id}`, { token: ombudsman }),
     (answer) => answer.status === 200 && (answer.body as { status: string }).status === 'resolved',
   );
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function openIn(language: 'id' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phoneContext(browser, language);
+  const context = await phoneContext(browser(), language);
   const page = await context.newPage();
-  if (language === 'en') await page.goto(`${server.url}/language/en?return=/`);
+  if (language === 'en') await page.goto(`${server().url}/language/en?return=/`);
   return { context, page };
 }
 
 async function devSignIn(page: Page, role: string, sub: string): Promise<void> {
-  await page.goto(`${server.url}/staff/sign-in`);
+  await page.goto(`${server().url}/staff/sign-in`);
   await page.selectOption('#role', role);
   await page.fill('#sub', sub);
   await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
@@ -49,7 +43,7 @@ async function check(page: Page, name: string): Promise<void> {
 describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
   test('the code holder page with its forms, and the reporter list', async () => {
     const { context, page } = await openIn(language);
-    await page.goto(`${server.url}/track`);
+    await page.goto(`${server().url}/track`);
     await page.fill('#trackingId', filed.trackingId);
     await page.fill('#accessCode', filed.accessCode);
     await Promise.all([page.waitForNavigation(), page.click('#show')]);
@@ -71,9 +65,9 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     await devSignIn(page, 'ombudsman', 'ombudsman-1');
     expect(new URL(page.url()).pathname).toBe('/ombudsman');
     await check(page, `ombudsman-${language}-dashboard`);
-    await page.goto(`${server.url}/ombudsman/breaches`);
+    await page.goto(`${server().url}/ombudsman/breaches`);
     await check(page, `ombudsman-${language}-breaches`);
-    await page.goto(`${server.url}/ombudsman/complaints/${filed.id}`);
+    await page.goto(`${server().url}/ombudsman/complaints/${filed.id}`);
     expect(await page.getByTestId('integrity').textContent()).toBe(language === 'id' ? '✓ Rantai hash utuh' : '✓ Hash chain intact');
     await check(page, `ombudsman-${language}-case`);
     await context.close();

@@ -1,37 +1,31 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AGENCY } from '../../commands/http/apiHarness';
-import { desktopContext, launchBrowser, phoneContext, screenshot, seriousViolations } from '../browser';
+import { desktopContext, phoneContext, screenshot, seriousViolations } from '../browser';
 import { fileThrough, type Filed } from '../complaintSteps';
-import { eventually, startPortalServer, type PortalServer } from '../portalServer';
+import { eventually, portalAndBrowserForFile } from '../portalServer';
+
+const { server, browser } = portalAndBrowserForFile();
 
 /** The admin's and an agency officer's consoles in a real browser: one journey each, axe on every page, screenshots. */
 
-let server: PortalServer;
-let browser: Browser;
 let filed: Filed;
 let unowned: Filed;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
-  [filed, unowned] = await Promise.all([fileThrough(server, []), fileThrough(server, [])]);
-  const admin = await server.token({ sub: 'admin-1', role: 'admin' });
+  [filed, unowned] = await Promise.all([fileThrough(server(), []), fileThrough(server(), [])]);
+  const admin = await server().token({ sub: 'admin-1', role: 'admin' });
   await eventually(
-    () => server.api('GET', `/api/oversight/complaints/${filed.id}`, { token: admin }),
+    () => server().api('GET', `/api/oversight/complaints/${filed.id}`, { token: admin }),
     (answer) => answer.status === 200,
   );
   await eventually(
-    () => server.api('GET', `/api/oversight/complaints/${unowned.id}`, { token: admin }),
+    () => server().api('GET', `/api/oversight/complaints/${unowned.id}`, { token: admin }),
     (answer) => answer.status === 200,
   );
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function signInAs(page: Page, role: string, agencyId = ''): Promise<void> {
-  await page.goto(`${server.url}/staff/sign-in`);
+  await page.goto(`${server().url}/staff/sign-in`);
   await page.selectOption('#role', role);
   await page.fill('#agencyId', agencyId);
   await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
@@ -47,7 +41,7 @@ async function submit(page: Page, action: string): Promise<void> {
 }
 
 test('the admin finds the complaint in the queue, is told a missing reason by its field, and routes it to the proposed agency', async () => {
-  const context = await desktopContext(browser);
+  const context = await desktopContext(browser());
   const page = await context.newPage();
   await signInAs(page, 'admin');
   expect(new URL(page.url()).pathname).toBe('/admin');
@@ -65,11 +59,11 @@ test('the admin finds the complaint in the queue, is told a missing reason by it
 });
 
 test('the officer opens the routed complaint from the queue, accepts it and posts a follow-up', async () => {
-  const context = await desktopContext(browser);
+  const context = await desktopContext(browser());
   const page = await context.newPage();
   await signInAs(page, 'agency_officer', AGENCY);
   await eventually(
-    async () => (await page.goto(`${server.url}/agency`), await page.locator(`a[href="/agency/complaints/${filed.id}"]`).count()),
+    async () => (await page.goto(`${server().url}/agency`), await page.locator(`a[href="/agency/complaints/${filed.id}"]`).count()),
     (count) => count === 1,
   );
   await check(page, 'agency-queue');
@@ -94,12 +88,12 @@ test('both consoles in English on a phone: no serious axe violation, no sideways
     ['admin', '', ['/admin', `/admin/complaints/${unowned.id}`]],
     ['agency_officer', AGENCY, ['/agency', `/agency/complaints/${filed.id}`]],
   ] as const) {
-    const context = await phoneContext(browser, 'en');
+    const context = await phoneContext(browser(), 'en');
     const page = await context.newPage();
-    await page.goto(`${server.url}/language/en?return=/`);
+    await page.goto(`${server().url}/language/en?return=/`);
     await signInAs(page, role, agencyId);
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${server().url}${path}`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(page.viewportSize()!.width);
       await check(page, `${role}-en-phone${path.includes('complaints') ? '-case' : ''}`);
