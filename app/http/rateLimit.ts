@@ -27,8 +27,16 @@ export function rateLimit(store: RateLimitStore, checks: readonly RateLimitCheck
     const wait = Math.max(0, ...(await store.takeAll(entries)).map((decision) => (decision.allowed ? 0 : decision.retryAfterSeconds)));
     if (wait > 0) throw rateLimited(wait);
     if (givenBackWhen !== undefined) {
-      // Best effort after the answer: a failure only leaves the allowance spent.
-      res.once('finish', () => void (givenBackWhen(res.statusCode) ? store.giveBack(entries).catch(() => undefined) : undefined));
+      // The allowance is back before the client has the answer, so its next request finds it.
+      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+      res.end = ((...args: unknown[]) => {
+        if (!givenBackWhen(res.statusCode)) return end(...args);
+        void store
+          .giveBack(entries)
+          .catch(() => undefined) // a failure only leaves the allowance spent
+          .finally(() => end(...args));
+        return res;
+      }) as typeof res.end;
     }
     next();
   };

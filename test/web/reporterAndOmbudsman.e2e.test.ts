@@ -47,7 +47,7 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     await page.fill('#trackingId', filed.trackingId);
     await page.fill('#accessCode', filed.accessCode);
     await Promise.all([page.waitForNavigation(), page.click('#show')]);
-    expect(new URL(page.url()).pathname).toBe(`/my/${filed.trackingId}`);
+    expect(new URL(page.url()).pathname).toBe(`/my/${encodeURIComponent(filed.trackingId)}`);
     expect(await page.locator('form[action$="/rate"] input[type=radio]').count()).toBe(5);
     await check(page, `reporter-${language}-complaint`);
     await context.close();

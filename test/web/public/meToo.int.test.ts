@@ -21,13 +21,13 @@ test('"saya juga mengalami": a signed-in reporter supports a public complaint fr
   const visitorPage = await visitor.get(`/complaints/${filed.trackingId}`);
   expect(visitorPage.html).not.toContain('id="me-too"');
   expect(visitorPage.html).toContain('Masuk sebagai pelapor');
-  expect((await visitor.post(`/complaints/${filed.trackingId}/support`, {})).location).toBe(`/complaints/${filed.trackingId}`);
+  expect((await visitor.post(`/complaints/${filed.trackingId}/support`, {})).location).toBe(`/complaints/${encodeURIComponent(filed.trackingId)}`);
 
   const reporter = new FormVisitor(server.url);
   await reporter.post('/staff/dev-sign-in', { role: 'reporter', sub: 'reporter-me-too' });
   expect((await reporter.get(`/complaints/${filed.trackingId}`)).html).toContain('id="me-too"');
   const supported = await reporter.post(`/complaints/${filed.trackingId}/support`, {});
   expect(supported.status).toBe(303);
-  expect(supported.location).toBe(`/complaints/${filed.trackingId}?supported=1`);
+  expect(supported.location).toBe(`/complaints/${encodeURIComponent(filed.trackingId)}?supported=1`);
   expect(await eventually(() => supportCountOf(filed.trackingId), (count) => count === 1)).toBe(1);
 });

@@ -76,7 +76,7 @@ test('the officer opens the routed complaint from the queue, accepts it and post
   await page.fill('#follow-ups-text', 'Tim sudah meninjau lokasi.');
   await submit(page, 'follow-ups');
   await eventually(
-    async () => (await page.reload(), await page.locator('ol.timeline').textContent()),
+    async () => (await page.reload(), await page.locator('main').textContent()),
     (text) => text?.includes('Tim sudah meninjau lokasi.') === true,
   );
   await check(page, 'agency-case-followed-up');
