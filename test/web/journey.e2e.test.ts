@@ -33,13 +33,14 @@ async function signedIn(language: 'id' | 'en', role: string, sub: string, agency
   return { context, page };
 }
 
-/** Reloads a console page until the read model lists the complaint by its tracking id (projections follow the ledger), then opens its case page. */
-async function openCase(page: Page, consolePath: string, trackingId: string): Promise<void> {
+/** Reloads a console page until the read model lists the complaint by its tracking id (projections follow the ledger), checks that page, then opens the case page. */
+async function openCase(page: Page, consolePath: string, trackingId: string, shot: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     await page.goto(`${server().url}${consolePath}`);
     const link = page.getByRole('link', { name: trackingId, exact: true });
     if ((await link.count()) > 0) {
+      await check(page, shot);
       await Promise.all([page.waitForNavigation(), link.click()]);
       return;
     }
@@ -71,21 +72,21 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     const receipt = await fileAnonymousConfidentialByKeyboard(citizenPage, server().url, language, title, `Petugas meminta uang pelicin ${canary}.`, shot('citizen'));
 
     const admin = await signedIn(language, 'admin', 'admin-journey');
-    await openCase(admin.page, '/admin', receipt.trackingId);
+    await openCase(admin.page, '/admin', receipt.trackingId, shot('admin-queue'));
     const complaintId = new URL(admin.page.url()).pathname.split('/').pop()!;
     await check(admin.page, shot('admin-case'));
     await act(admin.page, 'dispose', { agencyId: AGENCY });
 
     const agencyA = await signedIn(language, 'agency_officer', 'officer-a', AGENCY);
-    await openCase(agencyA.page, '/agency', receipt.trackingId);
+    await openCase(agencyA.page, '/agency', receipt.trackingId, shot('agency-a-queue'));
     await check(agencyA.page, shot('agency-a-case'));
     await act(agencyA.page, 'decline', { reason: 'Bukan kewenangan pemerintah kota; urusan kementerian.' });
 
-    await openCase(admin.page, '/admin', receipt.trackingId);
+    await openCase(admin.page, '/admin', receipt.trackingId, shot('admin-queue-returned'));
     await act(admin.page, 'dispose', { agencyId: OTHER_AGENCY });
 
     const agencyB = await signedIn(language, 'agency_officer', 'officer-b', OTHER_AGENCY);
-    await openCase(agencyB.page, '/agency', receipt.trackingId);
+    await openCase(agencyB.page, '/agency', receipt.trackingId, shot('agency-b-queue'));
     await act(agencyB.page, 'accept', { resolutionClass: 'medium' });
     await act(agencyB.page, 'follow-ups', { visibility: 'public', text: 'Petugas sudah diperiksa inspektorat.' });
     await act(agencyB.page, 'resolve', { summary: 'Petugas dikenai sanksi; biaya dikembalikan.' });
@@ -111,6 +112,11 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     for (const event of ['ComplaintSubmitted', 'ComplaintDisposed', 'AssignmentDeclined', 'AssignmentAccepted', 'FollowUpPosted', 'ComplaintResolved', 'OutcomeRated']) expect(history).toContain(event);
     expect(await ombudsman.page.textContent('main')).toContain(canary);
     await check(ombudsman.page, shot('ombudsman-case'));
+    // The remaining pages of the portal, for axe: the other watch lists and the not-found page.
+    for (const path of ['/ombudsman/bouncing', '/ombudsman/unowned', '/no-such-page']) {
+      await ombudsman.page.goto(`${server().url}${path}`);
+      await check(ombudsman.page, shot(`page${path.replaceAll('/', '-')}`));
+    }
 
     for (const context of [citizen, admin.context, agencyA.context, agencyB.context, visitor, ombudsman.context]) await context.close();
   });
