@@ -78,7 +78,9 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     portal.listeningOn(port);
-    console.log(`LAPOR ledger listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (ledger: ${ledger.description})`);
+    const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    console.log(`LAPOR ledger listening on ${url} (ledger: ${ledger.description})`);
+    console.log(`web portal: ${url}/ (staff: ${url}/staff/sign-in${tokens.devKeyFile === undefined ? '' : ', with a development login'}); API docs: ${url}/api/docs`);
     if (tokens.devKeyFile !== undefined) {
       console.log(`development tokens (key ${tokens.devKeyFile}): npm run cli -- token --role admin   (or --role agency_officer --agency <id>, --role reporter --sub <id>)`);
     }
