@@ -28,6 +28,21 @@ function erasureDeps(clock: Date, handle?: HandleCommand): ReporterErasureDepend
   return { store: harness().store, vault: harness().vault, handle: handle ?? realHandle, complaintIds: reporterComplaintIds({ ledger: harness().store }), clock: () => clock, pending };
 }
 
+/**
+ * Files `count` complaints for the reporter and waits until the ledger scan finds them all: the
+ * gap-safe reader holds back rows behind another test file's open transaction on the shared
+ * server, and an erasure that ran before they are visible would rightly be finished later by
+ * the scheduler, not by the call under test.
+ */
+async function fileVisible(reporter: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push(await api.file(reporter));
+  const find = reporterComplaintIds({ ledger: harness().store });
+  const deadline = Date.now() + 20_000;
+  while ((await find(reporter)).size < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  return ids;
+}
+
 const typesOf = async (complaintId: string): Promise<string[]> => (await api.events(complaintId)).map((event) => event.type);
 const reporterTypes = async (reporter: string): Promise<string[]> => (await harness().store.readStream(reporterStreamId(reporter))).map((event) => event.type);
 const erase = async (reporter: string) => request(harness().app).post(`/api/reporters/${reporter}/erase`).set('authorization', await api.as.reporter(reporter)).send({});
@@ -35,8 +50,7 @@ const erase = async (reporter: string) => request(harness().app).post(`/api/repo
 describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
   test("each of the reporter's complaints gets ReporterDataErased, others none; the request is recorded first; a repeat appends nothing", async () => {
     const reporter = `acct-${randomUUID()}`;
-    const first = await api.file(reporter);
-    const second = await api.file(reporter);
+    const [first, second] = (await fileVisible(reporter, 2)) as [string, string];
     const someoneElses = await api.file(`acct-${randomUUID()}`);
     const anonymous = await api.file();
 
@@ -58,7 +72,7 @@ describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
 
   test('a fan-out that crashed after the first complaint is finished by a retry, each complaint marked once', async () => {
     const reporter = `acct-${randomUUID()}`;
-    const complaints = [await api.file(reporter), await api.file(reporter), await api.file(reporter)];
+    const complaints = await fileVisible(reporter, 3);
     const real = erasureDeps(new Date(NOW));
     let calls = 0;
     const crashing: HandleCommand = async (command) => {
@@ -78,8 +92,7 @@ describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
 
   test('a pass after the settle window records ReporterErasureCompleted once, with the count; a complaint the reporter erased alone counts', async () => {
     const reporter = `acct-${randomUUID()}`;
-    const alreadyErased = await api.file(reporter);
-    const other = await api.file(reporter);
+    const [alreadyErased, other] = (await fileVisible(reporter, 2)) as [string, string];
     expect((await api.act(alreadyErased, 'erase-reporter-data', await api.as.reporter(reporter), {})).status).toBe(200);
     await erase(reporter);
 
@@ -97,7 +110,7 @@ describe('PostgreSQL: reporter erasure fans out to the complaints', () => {
 
   test('the scheduler finishes a crashed fan-out, completes it after the settle window, then forgets it', async () => {
     const reporter = `acct-${randomUUID()}`;
-    const complaints = [await api.file(reporter), await api.file(reporter)];
+    const complaints = await fileVisible(reporter, 2);
     const crashing: HandleCommand = async () => {
       throw new Error('process killed');
     };
