@@ -5,9 +5,10 @@ export interface Bar {
   readonly value: number;
 }
 
-const ROW = 28;
-const LABEL_WIDTH = 220;
-const BAR_SPACE = 300;
+// Each bar under its label, in a box about as wide as a phone screen, so 13-unit text stays
+// readable at 360 px instead of shrinking with a wide label column.
+const ROW = 40;
+const BAR_SPACE = 250;
 const VALUE_WIDTH = 70;
 
 /**
@@ -18,16 +19,16 @@ const VALUE_WIDTH = 70;
 export function barChart(id: string, title: string, bars: readonly Bar[], format: (value: number) => string): SafeHtml {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(ROW, bars.length * ROW);
-  const width = LABEL_WIDTH + BAR_SPACE + VALUE_WIDTH;
+  const width = BAR_SPACE + VALUE_WIDTH;
   return html`<svg id="${id}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${title}</title>
 ${bars.map((bar, i) => {
   const y = i * ROW;
   const length = Math.round((bar.value / max) * BAR_SPACE);
-  const label = bar.label.length > 32 ? `${bar.label.slice(0, 31)}…` : bar.label;
-  return html`<g><text x="${LABEL_WIDTH - 6}" y="${y + 18}" text-anchor="end" font-size="13" fill="#1a1a1a">${label}</text>
-<rect x="${LABEL_WIDTH}" y="${y + 5}" width="${length}" height="${ROW - 10}" fill="#0b4f9c"></rect>
-<text x="${LABEL_WIDTH + length + 6}" y="${y + 18}" font-size="13" fill="#1a1a1a">${format(bar.value)}</text></g>`;
+  const label = bar.label.length > 44 ? `${bar.label.slice(0, 43)}…` : bar.label;
+  return html`<g><text x="0" y="${y + 14}" font-size="13" fill="#1a1a1a">${label}</text>
+<rect x="0" y="${y + 20}" width="${length}" height="14" fill="#0b4f9c"></rect>
+<text x="${length + 6}" y="${y + 32}" font-size="13" fill="#1a1a1a">${format(bar.value)}</text></g>`;
 })}
 </svg>`;
 }
