@@ -51,3 +51,12 @@ export async function transferredBytes(page: Page, load: () => Promise<unknown>)
   page.off('response', onResponse);
   return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 }
+
+/** Signs the page in through the portal's development login (role, and `agencyId`/`sub` when given). */
+export async function devSignIn(page: Page, baseUrl: string, fields: { readonly role: string; readonly agencyId?: string; readonly sub?: string }): Promise<void> {
+  await page.goto(`${baseUrl}/staff/sign-in`);
+  await page.selectOption('#role', fields.role);
+  if (fields.agencyId !== undefined) await page.fill('#agencyId', fields.agencyId);
+  if (fields.sub !== undefined) await page.fill('#sub', fields.sub);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
+}

@@ -53,3 +53,11 @@ export class FormVisitor {
 
 /** The page's visible text without tags, for assertions on what a person reads. */
 export const textOf = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+
+/** Someone signed in through the portal's development login (role, agencyId, sub), browsing without JavaScript. */
+export async function signedInVisitor(origin: string, fields: Readonly<Record<string, string>>): Promise<FormVisitor> {
+  const visitor = new FormVisitor(origin);
+  const answer = await visitor.post('/staff/dev-sign-in', fields);
+  if (answer.status !== 303) throw new Error(`sign-in as ${JSON.stringify(fields)}: ${answer.status}`);
+  return visitor;
+}

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { AGENCY, OTHER_AGENCY } from '../commands/http/apiHarness';
-import { phoneContext, screenshot, seriousViolations } from './browser';
+import { devSignIn, phoneContext, screenshot, seriousViolations } from './browser';
 import { fileAnonymousConfidentialByKeyboard, trackWithCode } from './citizenSteps';
 import { portalAndBrowserForFile } from './portalServer';
 
@@ -25,11 +25,7 @@ async function signedIn(language: 'id' | 'en', role: string, sub: string, agency
   const context = await phoneContext(browser(), language);
   const page = await context.newPage();
   if (language === 'en') await page.goto(`${server().url}/language/en?return=/`);
-  await page.goto(`${server().url}/staff/sign-in`);
-  await page.selectOption('#role', role);
-  if (agencyId !== undefined) await page.fill('#agencyId', agencyId);
-  await page.fill('#sub', sub);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
+  await devSignIn(page, server().url, { role, sub, ...(agencyId === undefined ? {} : { agencyId }) });
   return { context, page };
 }
 

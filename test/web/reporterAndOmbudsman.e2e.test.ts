@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { phoneContext, screenshot, seriousViolations } from './browser';
+import { devSignIn, phoneContext, screenshot, seriousViolations } from './browser';
 import { fileThrough, RESOLVED, type Filed } from './complaintSteps';
 import { eventually, portalAndBrowserForFile } from './portalServer';
 
@@ -26,13 +26,6 @@ async function openIn(language: 'id' | 'en'): Promise<{ context: BrowserContext;
   return { context, page };
 }
 
-async function devSignIn(page: Page, role: string, sub: string): Promise<void> {
-  await page.goto(`${server().url}/staff/sign-in`);
-  await page.selectOption('#role', role);
-  await page.fill('#sub', sub);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
-}
-
 /** Every page: no serious or critical axe violation, no sideways scrolling of the whole page on the phone, and a screenshot for the reviewer. */
 async function check(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -53,7 +46,7 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
     await context.close();
 
     const signedIn = await openIn(language);
-    await devSignIn(signedIn.page, 'reporter', 'reporter-dewi');
+    await devSignIn(signedIn.page, server().url, { role: 'reporter', sub: 'reporter-dewi' });
     expect(new URL(signedIn.page.url()).pathname).toBe('/my');
     expect(await signedIn.page.getByTestId('own-complaints').textContent()).toContain(filed.trackingId);
     await check(signedIn.page, `reporter-${language}-list`);
@@ -62,7 +55,7 @@ describe.each(['id', 'en'] as const)('in %s on a phone', (language) => {
 
   test('the Ombudsman dashboard, a watch list page and the case page with an intact-chain badge', async () => {
     const { context, page } = await openIn(language);
-    await devSignIn(page, 'ombudsman', 'ombudsman-1');
+    await devSignIn(page, server().url, { role: 'ombudsman', sub: 'ombudsman-1' });
     expect(new URL(page.url()).pathname).toBe('/ombudsman');
     await check(page, `ombudsman-${language}-dashboard`);
     await page.goto(`${server().url}/ombudsman/breaches`);

@@ -1,8 +1,8 @@
 import { AGENCY, OTHER_AGENCY } from '../../commands/http/apiHarness';
 import { fileThrough, type Filed } from '../complaintSteps';
-import { FormVisitor, textOf } from '../formVisitor';
+import { FormVisitor, signedInVisitor, textOf } from '../formVisitor';
 import { eventually, startPortalServer, type PortalServer } from '../portalServer';
-import { caseFileWhen, signedInStaff, submitCaseForm } from '../staff/consoleVisitor';
+import { caseFileWhen, submitCaseForm } from '../staff/consoleVisitor';
 
 /** The SP4N admin's console on a real server process, read the way a browser without JavaScript reads it. */
 
@@ -16,7 +16,7 @@ const SCRIPT_TITLE = 'Jalan rusak <script>alert(1)</script>';
 beforeAll(async () => {
   server = await startPortalServer();
   [waiting, routed] = await Promise.all([fileThrough(server, [], { title: SCRIPT_TITLE }), fileThrough(server, [['dispose', 'admin', { agencyId: AGENCY }]])]);
-  admin = await signedInStaff(server, { role: 'admin', sub: 'admin-1' });
+  admin = await signedInVisitor(server.url, { role: 'admin', sub: 'admin-1' });
 }, 120_000);
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ describe('the verification queue', () => {
 
   test('is for admins only: a visitor and an agency officer are sent to sign in', async () => {
     expect(await new FormVisitor(server.url).get('/admin')).toMatchObject({ status: 303, location: '/staff/sign-in' });
-    const officer = await signedInStaff(server, { role: 'agency_officer', agencyId: AGENCY });
+    const officer = await signedInVisitor(server.url, { role: 'agency_officer', agencyId: AGENCY });
     expect((await officer.get('/admin')).status).toBe(403);
     expect((await officer.get(caseOf(waiting))).status).toBe(403);
   });

@@ -1,8 +1,8 @@
 import { AGENCY, OTHER_AGENCY } from '../../commands/http/apiHarness';
 import { fileThrough, type Filed, type Step } from '../complaintSteps';
-import { FormVisitor, textOf } from '../formVisitor';
+import { FormVisitor, signedInVisitor, textOf } from '../formVisitor';
 import { eventually, startPortalServer, type PortalServer } from '../portalServer';
-import { caseFileWhen, signedInStaff, submitCaseForm } from '../staff/consoleVisitor';
+import { caseFileWhen, submitCaseForm } from '../staff/consoleVisitor';
 
 /** An agency officer's console on a real server process, read the way a browser without JavaScript reads it. */
 
@@ -28,7 +28,7 @@ async function ready(steps: readonly Step[], report: Record<string, unknown> = {
 
 beforeAll(async () => {
   server = await startPortalServer();
-  officer = await signedInStaff(server, { role: 'agency_officer', agencyId: AGENCY });
+  officer = await signedInVisitor(server.url, { role: 'agency_officer', agencyId: AGENCY });
   [waiting, elsewhere] = await Promise.all([ready(DISPOSED, { title: SCRIPT_TITLE }), fileThrough(server, [['dispose', 'admin', { agencyId: OTHER_AGENCY }]])]);
 }, 120_000);
 
@@ -58,14 +58,14 @@ describe("the agency's queue", () => {
   });
 
   test("another agency's officer gets the 404 page for the case; a visitor and an admin are sent to sign in", async () => {
-    const other = await signedInStaff(server, { role: 'agency_officer', agencyId: OTHER_AGENCY });
+    const other = await signedInVisitor(server.url, { role: 'agency_officer', agencyId: OTHER_AGENCY });
     const page = await other.get(caseOf(waiting));
     expect(page.status).toBe(404);
     expect(textOf(page.html)).toContain('Halaman tidak ditemukan');
     expect(textOf(page.html)).not.toContain('Jalan rusak');
     expect((await other.post(`${caseOf(waiting)}/accept`, { resolutionClass: 'short', idempotencyKey: crypto.randomUUID() })).status).toBe(404);
     expect(await new FormVisitor(server.url).get('/agency')).toMatchObject({ status: 303, location: '/staff/sign-in' });
-    expect((await (await signedInStaff(server, { role: 'admin' })).get(caseOf(waiting))).status).toBe(403);
+    expect((await (await signedInVisitor(server.url, { role: 'admin' })).get(caseOf(waiting))).status).toBe(403);
   });
 });
 

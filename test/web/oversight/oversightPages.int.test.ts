@@ -1,6 +1,6 @@
 import { AGENCY } from '../../commands/http/apiHarness';
 import { fileThrough, RESOLVED, type Filed } from '../complaintSteps';
-import { FormVisitor, textOf } from '../formVisitor';
+import { FormVisitor, signedInVisitor, textOf } from '../formVisitor';
 import { eventually, startPortalServer, type PortalServer } from '../portalServer';
 
 /** The Ombudsman's pages on a real server process, read the way a browser without JavaScript reads them. */
@@ -18,12 +18,7 @@ const DECLINE_TWICE = [
   ['decline', 'officer', { reason: 'Tetap bukan kewenangan kami.' }],
 ] as const;
 
-async function signedIn(role: string, sub: string): Promise<FormVisitor> {
-  const visitor = new FormVisitor(server.url);
-  const answer = await visitor.post('/staff/dev-sign-in', { role, sub });
-  if (answer.status !== 303) throw new Error(`sign-in as ${role}: ${answer.status}`);
-  return visitor;
-}
+const signedIn = (role: string, sub: string): Promise<FormVisitor> => signedInVisitor(server.url, { role, sub });
 
 /** The rows of the table with this test id, as text. */
 function rowsOf(html: string, testId: string): string[] {

@@ -1,5 +1,5 @@
 import { fileThrough, IN_PROGRESS } from '../complaintSteps';
-import { FormVisitor } from '../formVisitor';
+import { FormVisitor, signedInVisitor } from '../formVisitor';
 import { eventually, startPortalServer, type PortalServer } from '../portalServer';
 
 let server: PortalServer;
@@ -23,8 +23,7 @@ test('"saya juga mengalami": a signed-in reporter supports a public complaint fr
   expect(visitorPage.html).toContain('Masuk sebagai pelapor');
   expect((await visitor.post(`/complaints/${filed.trackingId}/support`, {})).location).toBe(`/complaints/${encodeURIComponent(filed.trackingId)}`);
 
-  const reporter = new FormVisitor(server.url);
-  await reporter.post('/staff/dev-sign-in', { role: 'reporter', sub: 'reporter-me-too' });
+  const reporter = await signedInVisitor(server.url, { role: 'reporter', sub: 'reporter-me-too' });
   expect((await reporter.get(`/complaints/${filed.trackingId}`)).html).toContain('id="me-too"');
   const supported = await reporter.post(`/complaints/${filed.trackingId}/support`, {});
   expect(supported.status).toBe(303);

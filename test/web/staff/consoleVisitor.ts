@@ -1,14 +1,6 @@
 import type { TokenClaims } from '../../../app/auth/tokenClaims';
-import { FormVisitor, type PortalAnswer } from '../formVisitor';
+import type { FormVisitor, PortalAnswer } from '../formVisitor';
 import { eventually, type PortalServer } from '../portalServer';
-
-/** A staff member signed in through the development login, browsing without JavaScript. */
-export async function signedInStaff(server: PortalServer, fields: Readonly<Record<string, string>>): Promise<FormVisitor> {
-  const visitor = new FormVisitor(server.url);
-  const answer = await visitor.post('/staff/dev-sign-in', fields);
-  if (answer.status !== 303) throw new Error(`sign-in as ${JSON.stringify(fields)}: ${answer.status}`);
-  return visitor;
-}
 
 /** The Idempotency-Key the page rendered into the form posting to `…/{action}`. */
 export const idempotencyKeyOf = (html: string, action: string): string =>

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { AGENCY } from '../../commands/http/apiHarness';
-import { desktopContext, phoneContext, screenshot, seriousViolations } from '../browser';
+import { desktopContext, devSignIn, phoneContext, screenshot, seriousViolations } from '../browser';
 import { fileThrough, type Filed } from '../complaintSteps';
 import { eventually, portalAndBrowserForFile } from '../portalServer';
 
@@ -24,13 +24,6 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-async function signInAs(page: Page, role: string, agencyId = ''): Promise<void> {
-  await page.goto(`${server().url}/staff/sign-in`);
-  await page.selectOption('#role', role);
-  await page.fill('#agencyId', agencyId);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/dev-sign-in"] button[type=submit]')]);
-}
-
 async function check(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, name);
@@ -43,7 +36,7 @@ async function submit(page: Page, action: string): Promise<void> {
 test('the admin finds the complaint in the queue, is told a missing reason by its field, and routes it to the proposed agency', async () => {
   const context = await desktopContext(browser());
   const page = await context.newPage();
-  await signInAs(page, 'admin');
+  await devSignIn(page, server().url, { role: 'admin' });
   expect(new URL(page.url()).pathname).toBe('/admin');
   await check(page, 'admin-queue');
   await Promise.all([page.waitForNavigation(), page.click(`a[href="/admin/complaints/${filed.id}"]`)]);
@@ -61,7 +54,7 @@ test('the admin finds the complaint in the queue, is told a missing reason by it
 test('the officer opens the routed complaint from the queue, accepts it and posts a follow-up', async () => {
   const context = await desktopContext(browser());
   const page = await context.newPage();
-  await signInAs(page, 'agency_officer', AGENCY);
+  await devSignIn(page, server().url, { role: 'agency_officer', agencyId: AGENCY });
   await eventually(
     async () => (await page.goto(`${server().url}/agency`), await page.locator(`a[href="/agency/complaints/${filed.id}"]`).count()),
     (count) => count === 1,
@@ -91,7 +84,7 @@ test('both consoles in English on a phone: no serious axe violation, no sideways
     const context = await phoneContext(browser(), 'en');
     const page = await context.newPage();
     await page.goto(`${server().url}/language/en?return=/`);
-    await signInAs(page, role, agencyId);
+    await devSignIn(page, server().url, { role, agencyId });
     for (const path of paths) {
       await page.goto(`${server().url}${path}`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
