@@ -80,9 +80,9 @@ async function main(): Promise<void> {
     portal.listeningOn(port);
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     console.log(`LAPOR ledger listening on ${url} (ledger: ${ledger.description})`);
-    console.log(`web portal: ${url}/ (staff: ${url}/staff/sign-in${tokens.devKeyFile === undefined ? '' : ', with a development login'}); API docs: ${url}/api/docs`);
-    if (tokens.devKeyFile !== undefined) {
-      console.log(`development tokens (key ${tokens.devKeyFile}): npm run cli -- token --role admin   (or --role agency_officer --agency <id>, --role reporter --sub <id>)`);
+    console.log(`web portal: ${url}/ (staff: ${url}/staff/sign-in${tokens.devKey === undefined ? '' : ', with a development login'}); API docs: ${url}/api/docs`);
+    if (tokens.devKey !== undefined) {
+      console.log(`development tokens (key ${tokens.devKey.file}): npm run cli -- token --role admin   (or --role agency_officer --agency <id>, --role reporter --sub <id>)`);
     }
   });
   drain = drainOnSignals(server, {

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { AgencyRegistry } from '../domain/routing';
 import { createPortal } from '../web/portal';
 import { portalApi } from '../web/http/portalApi';
-import { DEV_TOKEN_ALGORITHM, readDevSigningKey } from './auth/devSigningKey';
+import { DEV_TOKEN_ALGORITHM } from './auth/devSigningKey';
 import { mintToken } from './auth/mintToken';
 import type { TokenClaims } from './auth/tokenClaims';
 import type { ResolvedTokenSettings } from './auth/tokenSettingsFromConfig';
@@ -30,11 +30,12 @@ export function createPortalSide(parts: {
   let baseUrl = `http://127.0.0.1:${config.PORT}`;
   // A wildcard address is reachable on loopback; a specific one only on itself.
   const apiHost = ['0.0.0.0', '::', 'localhost'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const { devKey } = tokens;
   const devLogin =
-    tokens.devKeyFile === undefined
+    devKey === undefined
       ? undefined
-      : async (claims: TokenClaims) =>
-          mintToken({ claims, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: DEV_SESSION_SECONDS, algorithm: DEV_TOKEN_ALGORITHM, privateKey: readDevSigningKey(config.DATA_DIR).privateKey });
+      : (claims: TokenClaims) =>
+          mintToken({ claims, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: DEV_SESSION_SECONDS, algorithm: DEV_TOKEN_ALGORITHM, privateKey: devKey.privateKey });
   const router = createPortal({
     api: portalApi(() => baseUrl),
     verifyToken: parts.verifyToken,
