@@ -3,13 +3,20 @@ import type { Logger } from '../../app/logger';
 import { requestIdOf } from '../../app/http/requestIds';
 import { html, type SafeHtml } from '../html';
 import { page } from '../layout';
+import { clearCookie, writeCookie, type CookieName } from './cookies';
 import { pageContext, type PageContext } from './pageContext';
 import type { Session } from './session';
 
-/** What a page handler answers: a page, or a redirect (after a form post). */
-export type PageResult =
+/** A cookie the answer sets (for `maxAgeSeconds`) or clears. */
+export type CookieChange = { readonly name: CookieName; readonly value: string; readonly maxAgeSeconds: number } | { readonly name: CookieName; readonly clear: true };
+
+/** What a page handler answers: a page, or a redirect (after a form post), with the cookies it changes. */
+export type PageResult = (
   | { readonly kind: 'page'; readonly status?: number; readonly title: string; readonly body: SafeHtml }
-  | { readonly kind: 'redirect'; readonly location: string };
+  | { readonly kind: 'redirect'; readonly location: string }
+) & { readonly cookies?: readonly CookieChange[] };
+
+export const withCookie = (result: PageResult, change: CookieChange): PageResult => ({ ...result, cookies: [...(result.cookies ?? []), change] });
 
 export const pageResult = (title: string, body: SafeHtml, status?: number): PageResult => ({ kind: 'page', title, body, ...(status === undefined ? {} : { status }) });
 export const redirectTo = (location: string): PageResult => ({ kind: 'redirect', location });
@@ -35,6 +42,10 @@ export function pageRoute(logger: Logger, handler: PageHandler): RequestHandler 
       result = pageResult(ctx.t('common.unavailable'), html`<p>${ctx.t('common.unavailable')}</p><p>ID: ${requestIdOf(req)}</p>`, 503);
     }
     res.set('cache-control', 'no-store');
+    for (const change of result.cookies ?? []) {
+      if ('clear' in change) clearCookie(req, res, change.name);
+      else writeCookie(req, res, change.name, change.value, change.maxAgeSeconds);
+    }
     if (result.kind === 'redirect') {
       res.redirect(303, result.location);
       return;

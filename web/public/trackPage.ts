@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { html } from '../html';
-import { COOKIES, writeCookie } from '../http/cookies';
+import { COOKIES } from '../http/cookies';
 import type { PageContext } from '../http/pageContext';
-import { pageResult, pageRoute, redirectTo, type PageResult } from '../http/pageRoute';
+import { pageResult, pageRoute, redirectTo, withCookie, type PageResult } from '../http/pageRoute';
 import type { PortalDependencies } from '../portalDependencies';
 
 const TrackForm = z.object({ trackingId: z.string().trim().max(40).default(''), accessCode: z.string().trim().max(40).default('') });
@@ -44,8 +44,11 @@ export function trackPage(deps: PortalDependencies): Router {
       if (form.accessCode === '') return redirectTo(`/complaints/${path}`);
       const answer = await deps.api.get(`/api/reporter/complaints/${path}`, z.object({ trackingId: z.string() }).loose(), { ...ctx.caller, accessCode: form.accessCode });
       if (!answer.ok) return trackForm(ctx, form.trackingId, answer.status === 429 ? ctx.t('common.unavailable') : ctx.t('track.notFound'), answer.status === 429 ? 429 : 404);
-      writeCookie(req, req.res!, COOKIES.receipt, receiptCookieValue(answer.body.trackingId, form.accessCode), RECEIPT_SESSION_SECONDS);
-      return redirectTo(`/my/${encodeURIComponent(answer.body.trackingId)}`);
+      return withCookie(redirectTo(`/my/${encodeURIComponent(answer.body.trackingId)}`), {
+        name: COOKIES.receipt,
+        value: receiptCookieValue(answer.body.trackingId, form.accessCode),
+        maxAgeSeconds: RECEIPT_SESSION_SECONDS,
+      });
     }),
   );
   return router;

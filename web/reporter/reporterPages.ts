@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { pageOf } from '../../read-api/pagination';
 import { CaseViewSchema } from '../../read-api/views/caseViewSchema';
 import { formatDate } from '../format';
 import { fieldErrorsOf, formErrorsOf } from '../forms';
 import { html } from '../html';
-import { clearCookie, COOKIES } from '../http/cookies';
+import { COOKIES } from '../http/cookies';
 import type { PageContext } from '../http/pageContext';
-import { notFoundPage, pageResult, pageRoute, redirectTo, type PageResult } from '../http/pageRoute';
+import { notFoundPage, pageResult, pageRoute, redirectTo, withCookie, type PageResult } from '../http/pageRoute';
 import type { PortalDependencies } from '../portalDependencies';
 import { caseViewHtml, type CaseView } from '../views/caseView';
 import { actionBody, offeredActions, ReporterAction, ReporterActionForm } from './reporterActions';
@@ -26,21 +26,18 @@ const trackNotFound = (ctx: PageContext, trackingId: string): PageResult =>
   pageResult(ctx.t('track.title'), html`<p class="error" role="alert">${ctx.t('track.notFound')}</p><p><a href="/track?${new URLSearchParams({ trackingId }).toString()}">${ctx.t('track.title')}</a></p>`, 404);
 
 /** A receipt that no longer opens its complaint (wrong, or the code changed): dropped, and the tracking page's message shown. */
-function receiptNotFound(req: Request, ctx: PageContext, trackingId: string): PageResult {
-  clearCookie(req, req.res!, COOKIES.receipt);
-  return trackNotFound(ctx, trackingId);
-}
+const receiptNotFound = (ctx: PageContext, trackingId: string): PageResult => withCookie(trackNotFound(ctx, trackingId), { name: COOKIES.receipt, clear: true });
 
 /** No receipt for this complaint (never tracked, or its half hour ran out) and no reporter login: track it again. */
 const noAccess = (ctx: PageContext, trackingId: string): PageResult => (ctx.actor === undefined ? trackNotFound(ctx, trackingId) : notFoundPage(ctx));
 
 type Loaded = { readonly ok: true; readonly view: CaseView } | { readonly ok: false; readonly page: PageResult };
 
-async function loadComplaint(deps: PortalDependencies, req: Request, ctx: PageContext, trackingId: string, access: ReporterAccess): Promise<Loaded> {
+async function loadComplaint(deps: PortalDependencies, ctx: PageContext, trackingId: string, access: ReporterAccess): Promise<Loaded> {
   const answer = await deps.api.get(`/api/reporter/complaints/${encodeURIComponent(trackingId)}`, CaseViewSchema, access.caller);
   if (answer.ok) return { ok: true, view: answer.body };
   if (answer.status === 429 || answer.status >= 500) return { ok: false, page: unavailable(ctx) };
-  return { ok: false, page: access.by === 'receipt' ? receiptNotFound(req, ctx, trackingId) : notFoundPage(ctx) };
+  return { ok: false, page: access.by === 'receipt' ? receiptNotFound(ctx, trackingId) : notFoundPage(ctx) };
 }
 
 function complaintPage(ctx: PageContext, deps: PortalDependencies, view: CaseView, notice: ReporterAction | undefined, failed?: FailedForm, status?: number): PageResult {
@@ -87,7 +84,7 @@ export function reporterPages(deps: PortalDependencies): Router {
       const trackingId = String(req.params.trackingId);
       const access = reporterAccessTo(req, ctx, trackingId);
       if (access === undefined) return noAccess(ctx, trackingId);
-      const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
+      const loaded = await loadComplaint(deps, ctx, trackingId, access);
       return loaded.ok ? complaintPage(ctx, deps, loaded.view, Done.parse(req.query).done) : loaded.page;
     }),
   );
@@ -101,7 +98,7 @@ export function reporterPages(deps: PortalDependencies): Router {
       if (access === undefined) return noAccess(ctx, trackingId);
       /** The complaint's page again with this form's errors: read only when needed (each read by receipt spends an access-code try). */
       const again = async (failed: FailedForm, status: number): Promise<PageResult> => {
-        const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
+        const loaded = await loadComplaint(deps, ctx, trackingId, access);
         return loaded.ok ? complaintPage(ctx, deps, loaded.view, undefined, failed, status) : loaded.page;
       };
       const form = ReporterActionForm.safeParse(req.body);
@@ -109,13 +106,13 @@ export function reporterPages(deps: PortalDependencies): Router {
       // A receipt acts through the receipt route by tracking id; a login through the complaint's own route, by its id.
       let path = `/api/reporter/complaints/${encodeURIComponent(trackingId)}/${action.data}`;
       if (access.by === 'account') {
-        const loaded = await loadComplaint(deps, req, ctx, trackingId, access);
+        const loaded = await loadComplaint(deps, ctx, trackingId, access);
         if (!loaded.ok) return loaded.page;
         path = `/api/complaints/${loaded.view.complaintId}/${action.data}`;
       }
       const answer = await deps.api.post(path, actionBody(action.data, form.data), AnyAnswer, access.caller, form.data.idempotencyKey);
       if (answer.ok) return redirectTo(`/my/${encodeURIComponent(trackingId)}?done=${action.data}`);
-      if (answer.status === 404 && access.by === 'receipt') return receiptNotFound(req, ctx, trackingId);
+      if (answer.status === 404 && access.by === 'receipt') return receiptNotFound(ctx, trackingId);
       if (answer.status === 429 || answer.status >= 500) return unavailable(ctx);
       const errors = answer.status === 400 ? fieldErrorsOf(answer.problem) : { _form: ctx.t('reporter.refused', { reason: answer.problem.detail ?? answer.problem.title }) };
       // A refusal is remembered under its Idempotency-Key: the next try needs a new one. A 400 is not, so the key stays.

@@ -4,9 +4,9 @@ import { TokenClaims } from '../../app/auth/tokenClaims';
 import type { Actor } from '../../eventstore/metadata';
 import { formErrorsOf, type FieldErrors } from '../forms';
 import { html } from '../html';
-import { COOKIES, writeCookie } from '../http/cookies';
+import { COOKIES } from '../http/cookies';
 import type { PageContext } from '../http/pageContext';
-import { pageResult, pageRoute, redirectTo, type PageResult } from '../http/pageRoute';
+import { pageResult, pageRoute, redirectTo, withCookie, type PageResult } from '../http/pageRoute';
 import type { PortalDependencies } from '../portalDependencies';
 
 /** A working day; the token's own expiry still applies (the session drops when it no longer verifies). */
@@ -50,10 +50,9 @@ ${deps.devLogin !== undefined && html`<form method="post" action="/staff/dev-sig
     );
   };
 
-  async function startSession(req: Parameters<Parameters<typeof pageRoute>[1]>[0], token: string): Promise<PageResult> {
+  async function startSession(token: string): Promise<PageResult> {
     const actor = await deps.verifyToken(token);
-    writeCookie(req, req.res!, COOKIES.session, token, SESSION_SECONDS);
-    return redirectTo(homeOf(actor));
+    return withCookie(redirectTo(homeOf(actor)), { name: COOKIES.session, value: token, maxAgeSeconds: SESSION_SECONDS });
   }
 
   router.get('/staff/sign-in', pageRoute(deps.logger, async (_req, ctx) => signInPage(ctx)));
@@ -63,7 +62,7 @@ ${deps.devLogin !== undefined && html`<form method="post" action="/staff/dev-sig
       const form = TokenForm.safeParse(req.body);
       if (!form.success) return signInPage(ctx, formErrorsOf(form.error), 400);
       try {
-        return await startSession(req, form.data.token);
+        return await startSession(form.data.token);
       } catch (error) {
         return signInPage(ctx, { token: error instanceof Error ? error.message : String(error) }, 401);
       }
@@ -79,7 +78,7 @@ ${deps.devLogin !== undefined && html`<form method="post" action="/staff/dev-sig
       const claims = TokenClaims.safeParse({ sub: sub || `dev-${role}${agencyId ? `-${agencyId}` : ''}`, role, ...(agencyId ? { agency_id: agencyId } : {}) });
       if (!claims.success) return signInPage(ctx, formErrorsOf(claims.error), 400);
       if (agencyId && !deps.agencies.exists(agencyId)) return signInPage(ctx, { agencyId: ctx.t('signIn.unknownAgency') }, 400);
-      return startSession(req, await deps.devLogin(claims.data));
+      return startSession(await deps.devLogin(claims.data));
     }),
   );
   return router;
