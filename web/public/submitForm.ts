@@ -84,6 +84,12 @@ function regionGroups(selected: string | undefined): SafeHtml {
 
 const agencyChoices = (agencies: AgencyRegistry) => agencies.list().filter((a) => a.parentId === undefined);
 
+/** The files already uploaded in an earlier step, by their neutral names; nothing when none. */
+export function attachedList(ctx: PageContext, form: SubmitForm): SafeHtml | undefined {
+  const names = attachmentsOf(form).map((a) => a.name);
+  return names.length === 0 ? undefined : html`<p>${ctx.t('submit.attached')}: ${names.join(', ')}</p>`;
+}
+
 /** The labels of the fields, for the error summary. */
 function labels(ctx: PageContext): Record<string, string> {
   const { t } = ctx;
@@ -118,7 +124,7 @@ export function submitFormHtml(ctx: PageContext, agencies: AgencyRegistry, form:
   ${field({ ...common, name: 'locationDescription', label: t('submit.locationDescription') }, (a) => html`<input type="text" ${a} maxlength="500" value="${form.locationDescription ?? ''}">`)}
   ${field({ ...common, name: 'category', label: t('submit.category'), required: true }, (a) => html`<select ${a}><option value="">${t('submit.categoryChoose')}</option>${ComplaintCategory.options.map((c) => option(c, categoryNames[c][language], form.category))}</select>`)}
   ${field({ ...common, name: 'suggestedAgencyId', label: t('submit.agency'), hint: t('submit.agencyHint') }, (a) => html`<select ${a}><option value="">${t('submit.agencyChoose')}</option>${agencyChoices(agencies).map((g) => option(g.id, g.name, form.suggestedAgencyId))}</select>`)}
-  ${attachmentsOf(form).length > 0 && html`<p>${t('submit.attached')}: ${attachmentsOf(form).map((a) => a.name).join(', ')}</p>`}
+  ${attachedList(ctx, form)}
   ${field({ ...common, name: 'files', label: t('submit.files'), hint: t('submit.filesHint') }, (a) => html`<input type="file" ${a} multiple accept="image/jpeg,image/png,image/webp,application/pdf">`)}
   <fieldset class="field"><legend>${t('submit.privacy')}</legend>
     ${checkbox('anonymous', t('submit.anonymousHint'))}

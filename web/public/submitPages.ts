@@ -12,7 +12,7 @@ import { complaintList } from './complaintList';
 import { StoredAttachment } from '../../commands/attachments/http/attachmentUploadRouter';
 import { FILE_FIELD } from '../../commands/attachments/http/singleFileUpload';
 import { readMultipartForm, type UploadedFile } from '../http/multipartForm';
-import { attachmentsOf, hiddenFields, MAX_PORTAL_ATTACHMENTS, submissionBody, submitFormHtml, SubmitForm } from './submitForm';
+import { attachedList, attachmentsOf, hiddenFields, MAX_PORTAL_ATTACHMENTS, submissionBody, submitFormHtml, SubmitForm } from './submitForm';
 
 const SIMILAR_LIMIT = 5;
 /** The portal holds a file in memory until the API has it: this bounds that; the API applies its own configured limit. */
@@ -39,7 +39,7 @@ export function submitPages(deps: PortalDependencies): Router {
     const open = similar?.ok ? similar.body.items.filter((c) => OPEN.has(c.status)).slice(0, SIMILAR_LIMIT) : [];
     return pageResult(
       t('submit.review'),
-      html`<div class="card"><h2>${form.title ?? ''}</h2><p>${form.chronology ?? ''}</p>${attachmentsOf(form).length > 0 && html`<p>${t('submit.attached')}: ${attachmentsOf(form).map((a) => a.name).join(', ')}</p>`}</div>
+      html`<div class="card"><h2>${form.title ?? ''}</h2><p>${form.chronology ?? ''}</p>${attachedList(ctx, form)}</div>
 <section aria-labelledby="similar"><h2 id="similar">${t('submit.similarTitle')}</h2>
   ${open.length === 0 ? html`<p>${t('submit.similarNone')}</p>` : html`<p>${t('submit.similarLead')}</p>${complaintList(ctx, open)}`}
 </section>
