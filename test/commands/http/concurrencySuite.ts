@@ -8,6 +8,21 @@ import { apiClient, type ApiHarness } from './apiHarness';
  * retry of ten of them: every accepted action is in the ledger exactly once, every
  * refused one not at all, and the hash chain verifies.
  */
+/**
+ * What a well-behaved client does with the two "not now" answers: "still running" (409
+ * idempotency_key_in_use, an original and its retry are one logical request) and "busy"
+ * (503 contended, the server's bounded retries ran out while the other node kept winning)
+ * both say to ask again, with the same key, after Retry-After.
+ */
+async function askUntilSettled(request: () => Promise<Response>): Promise<Response> {
+  for (let asked = 1; ; asked += 1) {
+    const response = await request();
+    const notNow = (response.status === 409 && response.body.code === 'idempotency_key_in_use') || (response.status === 503 && response.body.code === 'contended');
+    if (!notNow || asked === 5) return response;
+    await new Promise((resolve) => setTimeout(resolve, 100 * asked));
+  }
+}
+
 export function concurrencySuite(label: string, harness: () => ApiHarness): void {
   test(`${label}: 50 parallel conflicting actions leave a valid history with nothing lost or doubled`, async () => {
     const api = apiClient(harness());
@@ -16,23 +31,14 @@ export function concurrencySuite(label: string, harness: () => ApiHarness): void
     const officer = await api.as.officer();
     const followUps = Array.from({ length: 40 }, (_, i) => ({ key: randomUUID(), body: { visibility: 'public', text: `Tindak lanjut ${i}` } }));
     const send = (i: number) => (i % 2 === 0 ? api : onSecondNode);
-    const requests: Promise<Response>[] = [
-      ...followUps.map(({ key, body }, i) => send(i).act(id, 'follow-ups', officer, body, { 'idempotency-key': key })),
+    const requests: (() => Promise<Response>)[] = [
+      ...followUps.map(({ key, body }, i) => () => send(i).act(id, 'follow-ups', officer, body, { 'idempotency-key': key })),
       // Ten resolutions race: exactly one may win.
-      ...Array.from({ length: 10 }, (_, i) => send(i).act(id, 'resolve', officer, { summary: `Selesai ${i}` })),
+      ...Array.from({ length: 10 }, (_, i) => () => send(i).act(id, 'resolve', officer, { summary: `Selesai ${i}` })),
       // A client retrying ten of the follow-ups with their keys while the first attempts still run.
-      ...followUps.slice(0, 10).map(({ key, body }, i) => send(i + 1).act(id, 'follow-ups', officer, body, { 'idempotency-key': key })),
+      ...followUps.slice(0, 10).map(({ key, body }, i) => () => send(i + 1).act(id, 'follow-ups', officer, body, { 'idempotency-key': key })),
     ];
-    const responses = await Promise.all(requests);
-    // An original and its retry are one logical request: whichever reserved the key second may
-    // be told "still running" (409 + Retry-After) and, as a client would, asks again later.
-    const answered = await Promise.all(
-      responses.map((response, i) => {
-        if (response.status !== 409 || response.body.code !== 'idempotency_key_in_use') return response;
-        const { key, body } = followUps[i < 40 ? i : i - 50]!;
-        return api.act(id, 'follow-ups', officer, body, { 'idempotency-key': key });
-      }),
-    );
+    const answered = await Promise.all(requests.map((request) => askUntilSettled(request)));
     const followUpResponses = answered.slice(0, 40);
     const resolveResponses = answered.slice(40, 50);
     const retries = answered.slice(50);
