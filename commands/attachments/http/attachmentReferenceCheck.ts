@@ -10,6 +10,9 @@ const ROUTES_WITH_ATTACHMENTS = /^\/api\/(complaints(\/[^/]+\/[^/]+)?|reporter\/
 
 const WithAttachments = z.looseObject({ attachments: Attachments });
 
+// Most bodies carry no attachments: skip them before parsing (a loose-object parse copies the whole body).
+const hasAttachmentsField = (body: unknown): boolean => typeof body === 'object' && body !== null && 'attachments' in body;
+
 function mismatchesOf(ref: AttachmentRef, stored: StoredFile | undefined, index: number): FieldError[] {
   const path = `body.attachments.${index}`;
   if (stored === undefined) return [{ path: `${path}.id`, message: 'no attachment with this id was uploaded (POST /api/attachments first)' }];
@@ -28,7 +31,7 @@ function mismatchesOf(ref: AttachmentRef, stored: StoredFile | undefined, index:
 export function attachmentReferenceCheck(store: Pick<AttachmentStore, 'describe'>): Router {
   // A middleware, not routes: the command routers own these paths (and the OpenAPI document lists theirs).
   const check: RequestHandler = async (req, _res, next) => {
-    if (req.method !== 'POST' || !ROUTES_WITH_ATTACHMENTS.test(req.path)) return next();
+    if (req.method !== 'POST' || !hasAttachmentsField(req.body) || !ROUTES_WITH_ATTACHMENTS.test(req.path)) return next();
     const parsed = WithAttachments.safeParse(req.body);
     if (!parsed.success || parsed.data.attachments.length === 0) return next();
     const stored = await Promise.all(parsed.data.attachments.map((ref) => store.describe(ref.id)));
