@@ -6,6 +6,10 @@ import { commandRouter } from '../commands/http/commandRouter';
 import type { FindReceipt } from '../commands/http/receipt';
 import { receiptActionRouter } from '../commands/http/receiptActionRouter';
 import { registerReporterRoute } from '../commands/http/registerReporterRoute';
+import { reporterSignInRouter } from '../commands/http/reporterSignInRouter';
+import { registrationChecks, signInRequestChecks, signInVerifyChecks } from '../commands/http/signInRateChecks';
+import { SignInCodes } from '../commands/reporter/signInCodes';
+import type { SignInPorts } from '../commands/reporter/signInDelivery';
 import { ReporterContacts } from '../commands/reporter/reporterContacts';
 import type { ReporterErasureDependencies } from '../commands/reporter/eraseReporter';
 import { PendingErasures } from '../commands/reporter/pendingErasures';
@@ -18,7 +22,9 @@ import type { EventStore } from '../eventstore/port';
 import type { SqlClient } from '../eventstore/postgres/sqlClient';
 import type { PersonalDataVault } from '../eventstore/vault/personalDataVault';
 import type { ReadModelStore } from '../projections/store/readModelStore';
+import type { ReporterTokens } from './auth/reporterTokens';
 import type { TokenVerifier } from './auth/tokenVerifier';
+import type { Logger } from './logger';
 import { bearerAuthenticator } from './http/authenticate';
 import { postRoute } from './http/postRoute';
 import { IdempotencyStore } from './http/idempotency/idempotencyStore';
@@ -39,14 +45,19 @@ export interface CommandSideParts {
   readonly limits?: TimeLimits;
   /** SMS 1708 and Twitter/X webhooks; none without. */
   readonly channels?: ChannelSettings;
-  /** Rate limits (none without): complaints per hour per client address, phone, account and SMS sender; access-code tries per hour per address and per complaint. */
-  readonly rateLimits?: { readonly intakePerHour: number; readonly accessCodeTriesPerHour: number };
+  /**
+   * Rate limits (none without): complaints per hour per client address, phone, account and SMS sender; access-code tries per hour per address and per complaint;
+   * with signInPerHour, sign-in code requests per address and per contact, code tries per address, and registrations per address.
+   */
+  readonly rateLimits?: { readonly intakePerHour: number; readonly accessCodeTriesPerHour: number; readonly signInPerHour?: number };
   /** Finds complaints by tracking id for the reporter actions by receipt; those routes are not mounted without. */
   readonly findReceipt?: FindReceipt;
   /** The reporter read model, to find an erased reporter's complaints without scanning the whole ledger. */
   readonly readModel?: ReadModelStore;
   /** Keys the blind index of reporter contacts (derived from the vault master key); reporter registration is not mounted without. */
   readonly contactIndexKey?: Uint8Array;
+  /** Reporter sign-in with a one-time code (mounted beside registration): where the codes go out, and the issuer of reporter tokens. */
+  readonly reporterSignIn?: SignInPorts & { readonly tokens: Pick<ReporterTokens, 'issue'>; readonly logger: Logger };
 }
 
 export interface CommandSide {
@@ -84,8 +95,20 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   const complaintIds = reporterComplaintIds({ ledger: parts.store, ...(parts.readModel ? { readModel: parts.readModel } : {}) });
   const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock, pending: await PendingErasures.open(parts.sql, parts.schema) };
   if (parts.contactIndexKey) {
-    const registration = { store: parts.store, vault: parts.vault, contacts: await ReporterContacts.open(parts.sql, parts.schema), contactIndexKey: parts.contactIndexKey, clock };
-    router.post('/api/reporters', postRoute({ authenticate, idempotency }, registerReporterRoute(registration)));
+    const contactIndexKey = parts.contactIndexKey;
+    const contacts = await ReporterContacts.open(parts.sql, parts.schema);
+    const signInLimits = limits?.signInPerHour ? { store: limits.store, perHour: limits.signInPerHour } : undefined;
+    const limitRegistration = signInLimits ? [rateLimit(signInLimits.store, registrationChecks(signInLimits.perHour))] : [];
+    router.post('/api/reporters', ...limitRegistration, postRoute({ authenticate, idempotency }, registerReporterRoute({ store: parts.store, vault: parts.vault, contacts, contactIndexKey, clock })));
+    if (parts.reporterSignIn) {
+      // A right code is no guess: its try is given back.
+      const signInRateLimits = signInLimits && {
+        request: rateLimit(signInLimits.store, signInRequestChecks(signInLimits.perHour, contactIndexKey)),
+        verify: rateLimit(signInLimits.store, signInVerifyChecks(signInLimits.perHour), (status) => status === 200),
+      };
+      const codes = await SignInCodes.open(parts.sql, parts.schema);
+      router.use(reporterSignInRouter({ ...parts.reporterSignIn, store: parts.store, contacts, codes, contactIndexKey, clock, ...(signInRateLimits ? { limits: signInRateLimits } : {}) }));
+    }
   }
   router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate, reporterErasure }));
   if (parts.findReceipt) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidRegionCode } from '../domain/routing';
 import { AttachmentConfig, attachmentConfigProblem } from './attachmentConfig';
 import { HttpsOrLoopbackUrl, JwtConfig } from './auth/jwtConfig';
+import { ReporterTokenConfig } from './auth/reporterTokenConfig';
 
 const postgresUrl = /^postgres(ql)?:\/\//;
 const esdbUrl = /^esdb(\+discover)?:\/\//;
@@ -56,6 +57,7 @@ export const Config = z.object({
   GATEWAY_REGION_CODE: z.string().refine(isValidRegionCode, 'no region has this Kemendagri code').default('31'),
   ...AttachmentConfig.shape,
   ...JwtConfig.shape,
+  ...ReporterTokenConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
 

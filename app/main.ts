@@ -2,9 +2,10 @@ import { agencyRegistry } from '../domain/routing';
 import { createReadApi } from '../read-api/readApi';
 import { reporterReceipts } from '../read-api/reporter/reporterDocument';
 import { createAttachmentSide } from './attachments';
-import { createTokenVerifier } from './auth/tokenVerifier';
+import { acceptedTokensFromConfig } from './auth/reporterTokensFromConfig';
 import { tokenSettingsFromConfig } from './auth/tokenSettingsFromConfig';
 import { channelSettings } from './channelSettings';
+import { signInPorts } from './signInPorts';
 import { createCommandSide } from './commandSide';
 import { ConfigError, loadConfig } from './config';
 import { bearerAuthenticator } from './http/authenticate';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const ledger = await openLedger(config, ledgerEventRegistry);
   const tokens = tokenSettingsFromConfig(config);
   const readModels = await startReadModels(ledger, config, logger);
-  const verifyToken = createTokenVerifier(tokens.settings);
+  const { verifyToken, reporterTokens } = acceptedTokensFromConfig(config, tokens.settings);
   const accessCodes = accessCodeHashes(ledger.accessCodePepper);
   const commandSide = await createCommandSide({
     ...ledger,
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
     channels: channelSettings(config, logger, readModels.store),
     findReceipt: reporterReceipts(readModels.store),
     readModel: readModels.store,
-    ...(config.INTAKE_RATE_PER_HOUR > 0 ? { rateLimits: { intakePerHour: config.INTAKE_RATE_PER_HOUR, accessCodeTriesPerHour: config.ACCESS_CODE_TRIES_PER_HOUR } } : {}),
+    reporterSignIn: { ...signInPorts(config, logger), tokens: reporterTokens, logger },
+    ...(config.INTAKE_RATE_PER_HOUR > 0
+      ? { rateLimits: { intakePerHour: config.INTAKE_RATE_PER_HOUR, accessCodeTriesPerHour: config.ACCESS_CODE_TRIES_PER_HOUR, ...(config.SIGN_IN_RATE_PER_HOUR > 0 ? { signInPerHour: config.SIGN_IN_RATE_PER_HOUR } : {}) } }
+      : {}),
   });
   const open311 = await createOpen311Side({
     sql: ledger.sql,

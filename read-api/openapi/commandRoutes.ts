@@ -9,6 +9,7 @@ import { AccessCode } from '../../domain/accessCode';
 import { AccountId, type AgencyDirectory } from '../../domain/complaint';
 import { TrackingId } from '../../domain/trackingId';
 import { commonProblems, problemResponse } from './problemSchema';
+import { signInRouteDescriptions } from './signInRoutes';
 import type { ResponseDescription, RouteDescription } from './routeDescription';
 
 /*
@@ -144,9 +145,10 @@ const registerReporterRoute: RouteDescription = {
     401: commonProblems[401],
     ...postProblems,
     409: problemResponse('The phone number or email address belongs to an account already, or a request with this Idempotency-Key is still running'),
+    429: problemResponse('Too many registrations from this address this hour (when limits are configured); see Retry-After'),
     500: commonProblems[500],
   },
 };
 
 /** Every command route, as the document lists them. */
-export const commandRouteDescriptions = (agencies: AgencyDirectory): RouteDescription[] => [submitRoute(agencies), ...actionRoutes(), ...receiptActionRoutes(), registerReporterRoute, eraseRoute];
+export const commandRouteDescriptions = (agencies: AgencyDirectory): RouteDescription[] => [submitRoute(agencies), ...actionRoutes(), ...receiptActionRoutes(), registerReporterRoute, ...signInRouteDescriptions, eraseRoute];

@@ -29,6 +29,7 @@ import type { Open311ApiKeys } from '../../open311/apiKeys';
 import { createOpen311Side } from '../../open311/open311Side';
 import { createTestTokens } from '../app/auth/testTokens';
 import { recordingChannels } from '../commands/channels/channelHarness';
+import { createTestSignIn, type TestSignIn } from '../commands/reporter/signInTestParts';
 import { NOW, type ApiHarness } from '../commands/http/apiHarness';
 import { openApiConformance, type Conformance } from './openApiConformance';
 
@@ -48,6 +49,8 @@ export interface ReadApiHarness extends ApiHarness {
   project(): Promise<void>;
   /** Where uploaded attachments are stored (a fresh temporary directory, removed on close). */
   readonly attachmentDirectory: string;
+  /** Reporter sign-in: the codes sent and the reporter token issuer. */
+  readonly signIn: TestSignIn;
 }
 
 /** The harness's upload limit: small, so that a test can exceed it cheaply. */
@@ -63,9 +66,10 @@ async function visibleEventCount(store: PostgresEventStore): Promise<number> {
   }
 }
 
-/** `readNow`: the read side's clock (see openReadApiHarness); `rateLimits`: the command side's, none without. */
+/** `readNow`: the read side's clock (see openReadApiHarness); `rateLimits`: the command side's, none without; `commandClock`: the command side's (default NOW). */
 export interface ReadApiHarnessOptions extends Pick<CommandSideParts, 'rateLimits'> {
   readonly readNow?: string;
+  readonly commandClock?: () => Date;
 }
 
 /** `readNow`: the read side's clock (overdue flags, breaches, recorded identity reads); the command side decides at NOW. */
@@ -75,6 +79,8 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   const readStore = await PostgresReadModelStore.open({ client: sql, schema, catalog: collectionCatalog });
   const runner = new ProjectionRunner({ events: store, store: readStore, personalData: vault }, { projections: allProjections });
   const tokens = createTestTokens();
+  const signIn = createTestSignIn();
+  const verifyToken = signIn.verifierWith(tokens.verify);
   const accessCodes = accessCodeHashes(randomBytes(32));
   // Both gateway channels on, so that their webhooks are mounted (and checked against the document) too.
   const commandSide = await createCommandSide({
@@ -82,10 +88,11 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
     vault,
     sql,
     schema,
-    verifyToken: tokens.verify,
+    verifyToken,
     accessCodes,
     contactIndexKey: randomBytes(32),
-    clock: () => new Date(NOW),
+    clock: options.commandClock ?? (() => new Date(NOW)),
+    reporterSignIn: signIn.parts,
     channels: recordingChannels().settings,
     findReceipt: reporterReceipts(readStore),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
@@ -93,7 +100,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   const staff = { ledger: store, clock: () => new Date(options.readNow ?? NOW) };
   const attachmentDirectory = mkdtempSync(join(tmpdir(), 'lapor-attachments-'));
   const attachments = diskAttachmentStore(attachmentDirectory);
-  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(tokens.verify), agencies: agencyRegistry, accessCodes, staff, attachments });
+  const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff, attachments });
   const open311 = await createOpen311Side({
     sql,
     schema,
@@ -135,6 +142,7 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
       if (failing.length > 0) throw new Error(`projections failed: ${JSON.stringify(failing)}`);
     },
     attachmentDirectory,
+    signIn,
     async close() {
       await store.close();
       rmSync(attachmentDirectory, { recursive: true, force: true });
