@@ -7,7 +7,9 @@
  * Phases: GET /livez (the HTTP stack without a database: the machine's ceiling now, since
  * these machines are shared), the complaint page (up to 5,500 real tracking ids in turn,
  * confidential ones included) and a filtered list (category and province, newest first, 20 a
- * page). Last line: list_per_s=<n> list_p99_ms=<n> page_per_s=<n> page_p99_ms=<n>.
+ * page). Each phase also prints the CPU per request of the server process and of its PostgreSQL
+ * backends after a warm-up (the load-independent measure on a shared machine).
+ * Last line: list_per_s=<n> list_p99_ms=<n> page_per_s=<n> page_p99_ms=<n>.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,7 @@ import { PUBLIC_PROJECTION, publicComplaintsCollection, publicProjection } from 
 import { LAST_POSITION } from '../projections/store/collectionSpec';
 import { MAX_PAGE_SIZE } from '../projections/store/documentQuery';
 import { PostgresReadModelStore } from '../projections/store/postgres/postgresReadModelStore';
+import { cpuBetween, sampleCpu } from './httpCpu';
 import { machineLine } from './machineInfo';
 import { projectSyntheticLedger } from './readModelFromSynthetic';
 
@@ -74,13 +77,23 @@ async function samplePaths(client: SqlClient, schema: string): Promise<{ pages: 
   return { pages, lists };
 }
 
-function startServer(settings: Settings, schema: string): Promise<{ child: ChildProcess; port: number }> {
+/** Until then a phase warms up (JIT, prepared statements' generic plans); CPU is counted after. */
+const WARM_UP_MS = 2_000;
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+  /** The application name of its PostgreSQL connections (the schema's), to find their backends. */
+  readonly applicationName: string;
+}
+
+function startServer(settings: Settings, schema: string): Promise<Server> {
   const child = fork(join(__dirname, 'readServer.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, DATABASE_URL: settings.DATABASE_URL, BENCH_SCHEMA: schema },
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, port: z.object({ port: z.number() }).parse(message).port }));
+    child.once('message', (message) => resolve({ child, port: z.object({ port: z.number() }).parse(message).port, applicationName: schema }));
     child.once('exit', (code) => reject(new Error(`the read server exited with ${code}`)));
   });
 }
@@ -97,17 +110,33 @@ interface Phase {
   readonly p99Ms: number;
 }
 
-async function load(name: string, port: number, paths: readonly string[], settings: Settings): Promise<Phase> {
+async function load(name: string, server: Server, sql: SqlClient, paths: readonly string[], settings: Settings): Promise<Phase> {
   let next = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: settings.BENCH_CONNECTIONS,
-    duration: settings.BENCH_SECONDS,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+  let answered = 0;
+  let cannon: autocannon.Instance | undefined;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    cannon = autocannon(
+      {
+        url: `http://127.0.0.1:${server.port}`,
+        connections: settings.BENCH_CONNECTIONS,
+        duration: settings.BENCH_SECONDS,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
+      (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
+    );
   });
+  cannon?.on('response', () => answered++);
+  const warmedUp = new Promise<{ cpu: Awaited<ReturnType<typeof sampleCpu>>; answered: number }>((resolve) => {
+    setTimeout(() => void sampleCpu(sql, server.child.pid!, server.applicationName).then((cpu) => resolve({ cpu, answered })), WARM_UP_MS);
+  });
+  const result = await finished;
+  const after = await sampleCpu(sql, server.child.pid!, server.applicationName);
+  const before = await warmedUp;
+  const cpu = cpuBetween(before.cpu, after);
+  const perRequestMs = (seconds: number): string => ((seconds * 1000) / Math.max(1, answered - before.answered)).toFixed(3);
   const failed = result.non2xx + result.errors + result.timeouts;
   console.log(
-    `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms, ${result.requests.total} requests, ${failed} not 2xx/errors`,
+    `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms, ${result.requests.total} requests, ${failed} not 2xx/errors; cpu ms per request: node ${perRequestMs(cpu.serverSeconds)} postgres ${perRequestMs(cpu.postgresSeconds)}`,
   );
   if (failed > 0) throw new Error(`${name}: ${failed} requests failed`);
   return { perSecond: Math.round(result.requests.average), p99Ms: result.latency.p99 };
@@ -130,9 +159,9 @@ async function main(): Promise<void> {
     server = started.child;
     console.log(`autocannon: ${settings.BENCH_CONNECTIONS} connections, ${settings.BENCH_SECONDS} s per phase`);
     // The HTTP stack alone (express, helmet, request log, metrics) on this machine now: the ceiling the two phases are read against.
-    const ceiling = await load('baseline GET /livez (no database)', started.port, ['/livez'], settings);
-    const page = await load('complaint page', started.port, pages, settings);
-    const list = await load('filtered list', started.port, lists, settings);
+    const ceiling = await load('baseline GET /livez (no database)', started, client, ['/livez'], settings);
+    const page = await load('complaint page', started, client, pages, settings);
+    const list = await load('filtered list', started, client, lists, settings);
     console.log(`targets: page >= 3000/s at p99 < 20 ms: ${page.perSecond >= 3000 && page.p99Ms < 20 ? 'met' : 'NOT met'}; list >= 1000/s at p99 < 50 ms: ${list.perSecond >= 1000 && list.p99Ms < 50 ? 'met' : 'NOT met'}`);
     console.log(`share of the baseline: page ${(page.perSecond / ceiling.perSecond).toFixed(2)}, list ${(list.perSecond / ceiling.perSecond).toFixed(2)}`);
     console.log(machineLine());

@@ -19,7 +19,8 @@ import { createReadApi } from '../read-api/readApi';
 async function main(): Promise<void> {
   const [databaseUrl, schema] = [process.env.DATABASE_URL, process.env.BENCH_SCHEMA];
   if (!databaseUrl || !schema) throw new Error('DATABASE_URL and BENCH_SCHEMA are required');
-  const client = createPgSqlClient({ connectionString: databaseUrl, maxConnections: 16 });
+  // Named after the schema: the bench finds this server's PostgreSQL backends by it (CPU per request).
+  const client = createPgSqlClient({ connectionString: databaseUrl, maxConnections: 16, applicationName: schema });
   const reader = await PostgresReadModelStore.open({ client, schema, catalog: collectionCatalog });
   // Public routes read no token; a key of nobody's keeps the reporter routes honest.
   const verify = createTokenVerifier({ issuer: 'bench', audience: 'bench', algorithms: ['EdDSA'], key: { publicKey: generateKeyPairSync('ed25519').publicKey }, clockToleranceSeconds: 5 });
