@@ -17,6 +17,8 @@ export interface TestSignIn {
   /** What the ports were asked to send. */
   readonly smsSent: SmsMessage[];
   readonly emailsSent: EmailMessage[];
+  /** The text of the next message to this phone number or address (codes go out after the answer, so this waits for it). */
+  nextMessageTo(recipient: string): Promise<string>;
   /** The app's verifier: the test SSO's tokens and the reporter sign-in's, as app/main.ts composes them. */
   verifierWith(staff: TokenVerifier): TokenVerifier;
 }
@@ -24,17 +26,24 @@ export interface TestSignIn {
 export function createTestSignIn(): TestSignIn {
   const smsSent: SmsMessage[] = [];
   const emailsSent: EmailMessage[] = [];
+  const waiting = new Map<string, (text: string) => void>();
+  const record = <M extends { to: string; text: string }>(list: M[]) => async (message: M) => {
+    list.push(message);
+    waiting.get(message.to)?.(message.text);
+    waiting.delete(message.to);
+  };
   const tokens = reporterTokens({ issuer: TEST_REPORTER_ISSUER, audience: TEST_AUDIENCE, key: generateKeyPairSync('ed25519'), ttlSeconds: 600, clockToleranceSeconds: 5 });
   return {
     parts: {
-      sms: { send: async (message) => void smsSent.push(message) },
-      email: { send: async (message) => void emailsSent.push(message) },
+      sms: { send: record(smsSent) },
+      email: { send: record(emailsSent) },
       tokens,
       logger: createLogger('silent'),
     },
     reporterTokens: tokens,
     smsSent,
     emailsSent,
+    nextMessageTo: (recipient) => new Promise((resolve) => waiting.set(recipient, resolve)),
     verifierWith: (staff) =>
       verifierByIssuer(
         new Map([
