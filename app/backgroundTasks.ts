@@ -29,7 +29,8 @@ export function startBackgroundTasks(parts: {
         retentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
         clock,
       });
-      logger.info({ component: 'purge', ...purged }, 'expired records purged');
+      const signInCodes = (await commandSide.signInCodes?.purgeExpired(clock())) ?? 0;
+      logger.info({ component: 'purge', ...purged, signInCodes }, 'expired records purged');
     }),
   ];
   if (config.SCHEDULER_INTERVAL_SECONDS > 0) {

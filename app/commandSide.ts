@@ -68,6 +68,8 @@ export interface CommandSide {
   readonly rateLimits?: RateLimitStore;
   /** Reporter erasure, for the scheduler to finish erasures under way. */
   readonly reporterErasure: ReporterErasureDependencies & { readonly pending: PendingErasures };
+  /** Present when reporter sign-in is mounted: the purge deletes expired codes. */
+  readonly signInCodes?: SignInCodes;
 }
 
 /** Wires the write side: command handler, idempotency records, authentication, routes. */
@@ -94,6 +96,7 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);
   const complaintIds = reporterComplaintIds({ ledger: parts.store, ...(parts.readModel ? { readModel: parts.readModel } : {}) });
   const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock, pending: await PendingErasures.open(parts.sql, parts.schema) };
+  let signInCodes: SignInCodes | undefined;
   if (parts.contactIndexKey) {
     const contactIndexKey = parts.contactIndexKey;
     const contacts = await ReporterContacts.open(parts.sql, parts.schema);
@@ -106,8 +109,8 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
         request: rateLimit(signInLimits.store, signInRequestChecks(signInLimits.perHour, contactIndexKey)),
         verify: rateLimit(signInLimits.store, signInVerifyChecks(signInLimits.perHour), (status) => status === 200),
       };
-      const codes = await SignInCodes.open(parts.sql, parts.schema);
-      router.use(reporterSignInRouter({ ...parts.reporterSignIn, store: parts.store, contacts, codes, contactIndexKey, clock, ...(signInRateLimits ? { limits: signInRateLimits } : {}) }));
+      signInCodes = await SignInCodes.open(parts.sql, parts.schema);
+      router.use(reporterSignInRouter({ ...parts.reporterSignIn, store: parts.store, contacts, codes: signInCodes, contactIndexKey, clock, ...(signInRateLimits ? { limits: signInRateLimits } : {}) }));
     }
   }
   router.use(commandRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, agencies, idempotency, authenticate, reporterErasure }));
@@ -118,5 +121,5 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
     const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.intakePerHour), phoneSubject(phone)));
     router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
   }
-  return { handle, router, idempotency, reporterErasure, ...(limits ? { rateLimits: limits.store } : {}) };
+  return { handle, router, idempotency, reporterErasure, ...(limits ? { rateLimits: limits.store } : {}), ...(signInCodes ? { signInCodes } : {}) };
 }
