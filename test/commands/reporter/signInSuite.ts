@@ -47,12 +47,17 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     return codeIn(await message);
   }
 
+  /** A fresh account with a phone, an address of its own, and a first code asked for from there. */
+  async function accountWithCode(): Promise<{ reporterId: string; phone: string; address: string; code: string }> {
+    const phone = freshPhone();
+    const reporterId = await registered({ phone });
+    const address = freshAddress();
+    return { reporterId, phone, address, code: await codeFor({ phone }, address) };
+  }
+
   describe(`${label}: reporter sign-in`, () => {
     test('a code by SMS signs in: the token is a reporter bearer token that lists their own complaints and no one else’s', async () => {
-      const phone = freshPhone();
-      const reporterId = await registered({ phone });
-      const address = freshAddress();
-      const code = await codeFor({ phone }, address);
+      const { reporterId, phone, address, code } = await accountWithCode();
       const signedIn = await verify(address, { phone, code });
       expect(signedIn.status).toBe(200);
       expect(signedIn.headers['cache-control']).toBe('no-store');
@@ -99,10 +104,7 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     });
 
     test('a wrong code is a 401 and leaves the right one working; used once, the right code is a 401 the second time', async () => {
-      const phone = freshPhone();
-      await registered({ phone });
-      const address = freshAddress();
-      const code = await codeFor({ phone }, address);
+      const { phone, address, code } = await accountWithCode();
       const wrong = await verify(address, { phone, code: otherThan(code) });
       expect(wrong.status).toBe(401);
       expect(wrong.body).toMatchObject({ status: 401, code: 'sign_in_failed' });
@@ -114,10 +116,7 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     });
 
     test('after 5 wrong tries the code is dead: the right code on the 6th try is a 401', async () => {
-      const phone = freshPhone();
-      await registered({ phone });
-      const address = freshAddress();
-      const code = await codeFor({ phone }, address);
+      const { phone, address, code } = await accountWithCode();
       for (let attempt = 1; attempt <= 5; attempt++) expect((await verify(address, { phone, code: otherThan(code) })).status).toBe(401);
       const sixth = await verify(address, { phone, code });
       expect(sixth.status).toBe(401);
@@ -125,10 +124,7 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     });
 
     test('a code works for 10 minutes: at 9:59 it signs in, a code past 10:00 is a 401 like any other failure', async () => {
-      const phone = freshPhone();
-      await registered({ phone });
-      const address = freshAddress();
-      const inTime = await codeFor({ phone }, address);
+      const { phone, address, code: inTime } = await accountWithCode();
       clock.advanceSeconds(599);
       expect((await verify(address, { phone, code: inTime })).status).toBe(200);
       const late = await codeFor({ phone }, address);
@@ -139,10 +135,7 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     });
 
     test('a new code replaces the last one', async () => {
-      const phone = freshPhone();
-      await registered({ phone });
-      const address = freshAddress();
-      const first = await codeFor({ phone }, address);
+      const { phone, address, code: first } = await accountWithCode();
       const second = await codeFor({ phone }, address);
       // One in a million, the same code twice: then the first is the second.
       if (first !== second) expect((await verify(address, { phone, code: first })).status).toBe(401);
@@ -150,10 +143,7 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     });
 
     test('an unknown contact is the same 401 as a wrong code', async () => {
-      const phone = freshPhone();
-      await registered({ phone });
-      const address = freshAddress();
-      const code = await codeFor({ phone }, address);
+      const { phone, address, code } = await accountWithCode();
       const wrong = await verify(address, { phone, code: otherThan(code) });
       const unknown = await verify(address, { phone: freshPhone(), code });
       expect(unknown.status).toBe(401);
@@ -162,10 +152,7 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
     });
 
     test('an erased account is sent no code and cannot sign in with one issued before', async () => {
-      const phone = freshPhone();
-      const reporterId = await registered({ phone });
-      const address = freshAddress();
-      const code = await codeFor({ phone }, address);
+      const { reporterId, phone, address, code } = await accountWithCode();
       const erase = await request(harness().app).post(`/api/reporters/${reporterId}/erase`).set('authorization', await apiClient(harness()).as.reporter(reporterId)).send({});
       expect(erase.status).toBe(200);
       expect((await verify(address, { phone, code })).status).toBe(401);
