@@ -35,7 +35,7 @@ export interface ReporterSignInDependencies extends SignInPorts {
   readonly contactIndexKey: Uint8Array;
   readonly tokens: Pick<ReporterTokens, 'issue'>;
   readonly clock: () => Date;
-  /** A failed delivery is logged (without the code): it happens after the answer. */
+  /** A failure to issue or deliver a code is logged (without the code): it happens after the answer. */
   readonly logger: Logger;
   /** Rate limits of the code requests and of the tries, when configured. */
   readonly limits?: { readonly request: RequestHandler; readonly verify: RequestHandler };
@@ -57,8 +57,7 @@ const signInFailed = new HttpProblem(problem(401, 'sign_in_failed', 'Sign-in fai
 /**
  * `POST /api/reporters/sign-in` and `/sign-in/verify`: a one-time code, by SMS or e-mail, for
  * a reporter token. The request answers the same 202 whether or not the contact has an
- * account, and sends the code after answering, so neither the answer nor its timing
- * (a gateway call) tells who has an account.
+ * account, before looking, so neither the answer nor its timing tells who has one.
  */
 export function reporterSignInRouter(deps: ReporterSignInDependencies): Router {
   const router = Router();
@@ -70,18 +69,23 @@ export function reporterSignInRouter(deps: ReporterSignInDependencies): Router {
     return state.registered && state.erasure.kind === 'none' ? reporterId : undefined;
   };
 
-  router.post('/api/reporters/sign-in', ...limited(deps.limits?.request), async (req, res) => {
-    const contact = contactOf(parseInput(SignInRequestBody, req.body, 'body'));
+  const sendCodeIfAccount = async (contact: Contact): Promise<void> => {
     const blindIndex = contactBlindIndex(deps.contactIndexKey, contact);
     const reporterId = await activeAccount(await deps.contacts.accountOf(blindIndex));
-    if (reporterId !== undefined) {
-      const code = newSignInCode();
-      await deps.codes.issue(blindIndex, reporterId, signInCodeHash(codeKey, blindIndex, code), signInCodeExpiry(deps.clock()));
-      void deliverSignInCode(deps, contact, code).catch((error: unknown) =>
-        deps.logger.warn({ component: 'sign-in', channel: 'phone' in contact ? 'sms' : 'email', error: error instanceof Error ? error.message : String(error) }, 'sign-in code not delivered'),
-      );
-    }
+    if (reporterId === undefined) return;
+    const code = newSignInCode();
+    await deps.codes.issue(blindIndex, reporterId, signInCodeHash(codeKey, blindIndex, code), signInCodeExpiry(deps.clock()));
+    await deliverSignInCode(deps, contact, code);
+  };
+
+  router.post('/api/reporters/sign-in', ...limited(deps.limits?.request), async (req, res) => {
+    const contact = contactOf(parseInput(SignInRequestBody, req.body, 'body'));
     sendResult(res, accepted);
+    // After the answer: whether the contact has an account shows neither in it nor in its timing
+    // (a known contact costs a ledger read, a write and a gateway call). A failure is only logged.
+    void sendCodeIfAccount(contact).catch((error: unknown) =>
+      deps.logger.warn({ component: 'sign-in', channel: 'phone' in contact ? 'sms' : 'email', error: error instanceof Error ? error.message : String(error) }, 'sign-in code not sent'),
+    );
   });
 
   router.post('/api/reporters/sign-in/verify', ...limited(deps.limits?.verify), async (req, res) => {
