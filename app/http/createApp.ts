@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import helmet from 'helmet';
 import type { Logger } from '../logger';
 import { errorHandler, notFound } from './errorHandler';
 import { healthRoutes, type Readiness } from './healthRoutes';
@@ -7,6 +6,7 @@ import { jsonBody } from './jsonBody';
 import { createMetrics, type ProjectionStatus } from './metrics';
 import { assignRequestId } from './requestIds';
 import { requestLog } from './requestLog';
+import { securityHeaders } from './securityHeaders';
 import { observeRequests } from './requestOutcome';
 
 export interface AppOptions {
@@ -35,7 +35,7 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
   const metrics = createMetrics({ logger: options.logger, projectionStatus: options.projectionStatus });
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(assignRequestId);
   app.use(observeRequests([requestLog(options.logger), metrics.observe]));
   app.use(healthRoutes(options.checkReadiness));

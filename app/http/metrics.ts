@@ -33,6 +33,8 @@ export function createMetrics(options: { readonly logger: Logger; readonly proje
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // Bounded: route templates, not paths (requestOutcome.ts), times methods and status classes.
+  const seriesByKey = new Map<string, ReturnType<typeof requestDuration.labels>>();
   const lagGauge = (name: string, help: string): Gauge<'projection'> =>
     new Gauge({ name, help, labelNames: ['projection'] as const, registers: [registry] });
   const lag = {
@@ -68,7 +70,14 @@ export function createMetrics(options: { readonly logger: Logger; readonly proje
     router,
     observe: (outcome) => {
       const statusClass = outcome.aborted ? 'aborted' : `${Math.floor(outcome.status / 100)}xx`;
-      requestDuration.observe({ method: outcome.method, route: outcome.route, status_class: statusClass }, outcome.durationSeconds);
+      const key = `${outcome.method} ${outcome.route} ${statusClass}`;
+      // prom-client hashes a label object on every observe; the series of a key is looked up once.
+      let series = seriesByKey.get(key);
+      if (series === undefined) {
+        series = requestDuration.labels({ method: outcome.method, route: outcome.route, status_class: statusClass });
+        seriesByKey.set(key, series);
+      }
+      series.observe(outcome.durationSeconds);
     },
   };
 }

@@ -29,26 +29,24 @@ export function routeTemplateOf(req: Request): string {
   return `${req.baseUrl}${path}`;
 }
 
-/** Calls every observer once per request, when the response is finished or the connection closed. */
+/**
+ * Calls every observer once per request, when the response is closed: node emits `close`
+ * once, after `finish` or when the connection went away first (then it is aborted).
+ */
 export function observeRequests(observers: readonly OutcomeObserver[]): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
-    let reported = false;
-    const report = (aborted: boolean): void => {
-      if (reported) return;
-      reported = true;
+    res.on('close', () => {
       const outcome: RequestOutcome = {
         requestId: requestIdOf(req),
         method: req.method,
         route: routeTemplateOf(req),
         status: res.statusCode,
         durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-        aborted,
+        aborted: !res.writableFinished,
       };
       for (const observe of observers) observe(outcome);
-    };
-    res.once('finish', () => report(false));
-    res.once('close', () => report(!res.writableFinished));
+    });
     next();
   };
 }
