@@ -1,5 +1,7 @@
 import { viewFor } from '../../domain/complaint';
+import type { Projection } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
+import type { DocumentChange } from '../store/documents';
 import { agenciesCollection } from '../shared/agencyPerformance';
 import { complaintProjection } from '../shared/complaintProjection';
 import { countsCollection } from '../shared/counters';
@@ -7,6 +9,7 @@ import { sortableInstant } from '../shared/instants';
 import type { RenderedDocument } from '../shared/renderedDocuments';
 import { searchTerms } from '../shared/searchTerms';
 import { visibilityInputOf, type TrackedComplaint } from '../shared/trackedComplaint';
+import { PublicComplaintPage } from './publicComplaintPage';
 import { publicStatisticsChanges, statisticsCollection } from './publicStatistics';
 
 export const PUBLIC_PROJECTION = 'public';
@@ -61,11 +64,27 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
   return [{ collection: publicComplaintsCollection.name, id, keys, body: view }];
 }
 
-export const publicProjection = complaintProjection({
+/**
+ * The leak guard of the complaint page, at write time: a body with a field outside the page's
+ * schema fails here (the event is set aside as poison) and never reaches the store, which
+ * the page then serves as it is.
+ */
+export function validatedPage(change: DocumentChange): DocumentChange {
+  if (change.kind !== 'put' || change.collection !== publicComplaintsCollection.name) return change;
+  return { ...change, body: PublicComplaintPage.parse(change.body) };
+}
+
+const publicComplaints = complaintProjection({
   name: PUBLIC_PROJECTION,
-  version: 1,
+  // 2: complaint bodies are validated when written (validatedPage); a rebuild puts every stored body through it.
+  version: 2,
   collections: [publicComplaintsCollection, countsCollection, statisticsCollection, agenciesCollection],
   residentCollections: [countsCollection.name, statisticsCollection.name, agenciesCollection.name],
   render,
   aggregate: publicStatisticsChanges,
 });
+
+export const publicProjection: Projection = {
+  ...publicComplaints,
+  handle: async (event, context) => (await publicComplaints.handle(event, context)).map(validatedPage),
+};

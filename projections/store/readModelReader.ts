@@ -7,5 +7,10 @@ import type { StoredDocument } from './documents';
  */
 export interface ReadModelReader {
   getDocument<Body = unknown>(projection: string, collection: string, id: string): Promise<StoredDocument<Body> | undefined>;
+  /**
+   * A document's body as JSON text, unparsed: for a route that serves a body its projection
+   * already validated, as it is. Key order and spacing are the store's own.
+   */
+  getDocumentJson(projection: string, collection: string, id: string): Promise<string | undefined>;
   findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>>;
 }

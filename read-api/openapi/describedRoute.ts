@@ -27,12 +27,15 @@ export interface DescribedRoute {
   readonly handler: RequestHandler;
 }
 
-/** A text answer (CSV): sent as it is, not as JSON. */
+/** A text answer (CSV, HTML): sent as it is, not as JSON. */
 export const textResult = (status: number, text: string, contentType: string, headers: Readonly<Record<string, string>> = {}): HttpResult => ({
   status,
   body: text,
   headers: { ...headers, 'content-type': contentType },
 });
+
+/** JSON already serialised (a body its projection validated, served as stored): sent as it is. */
+export const jsonTextResult = (status: number, json: string): HttpResult => textResult(status, json, 'application/json; charset=utf-8');
 
 /** File bytes (an attachment): sent as they are, with the type the route names. */
 export const binaryResult = (status: number, bytes: Buffer, contentType: string, headers: Readonly<Record<string, string>> = {}): HttpResult => ({
@@ -43,7 +46,8 @@ export const binaryResult = (status: number, bytes: Buffer, contentType: string,
 
 function send(res: Response, result: HttpResult): void {
   const contentType = result.headers['content-type'];
-  if (Buffer.isBuffer(result.body) || (typeof result.body === 'string' && contentType?.startsWith('text/'))) {
+  // A string that names its content type is already serialised (CSV, HTML, JSON as stored).
+  if (Buffer.isBuffer(result.body) || (typeof result.body === 'string' && contentType !== undefined)) {
     res.status(result.status).set(result.headers).send(result.body);
     return;
   }

@@ -3,15 +3,16 @@ import { HttpProblem } from '../../app/http/httpProblem';
 import { jsonResult } from '../../app/http/httpResult';
 import { problem } from '../../app/http/problem';
 import type { AgencyRegistry } from '../../domain/routing';
+import { PublicComplaintPage } from '../../projections/public/publicComplaintPage';
 import { PUBLIC_PROJECTION, publicComplaintsCollection } from '../../projections/public/publicProjection';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
 import { csvDocument, csvHeaders, CSV_CONTENT_TYPE } from '../csv';
-import { describedRoute, textResult, type DescribedRoute } from '../openapi/describedRoute';
+import { describedRoute, jsonTextResult, textResult, type DescribedRoute } from '../openapi/describedRoute';
 import { commonProblems } from '../openapi/problemSchema';
 import { CSV_CONTENT } from '../openapi/routeDescription';
 import { pageOf } from '../pagination';
 import { TrackingIdParameter } from '../trackingIdParameter';
-import { CaseViewSchema, StatusOnlyViewSchema } from '../views/caseViewSchema';
+import { CaseViewSchema } from '../views/caseViewSchema';
 import { publicListDocumentQuery, publicListQuery, type PublicListQuery } from './publicComplaintQuery';
 
 /** A list entry: the public view without the long text; the page has the rest. */
@@ -32,7 +33,7 @@ export const PublicComplaintSummary = z.object(
   }).shape,
 );
 
-export const PublicComplaintPage = z.discriminatedUnion('shape', [CaseViewSchema, StatusOnlyViewSchema]);
+export { PublicComplaintPage };
 
 const PageParams = z.object({ trackingId: TrackingIdParameter }).strict();
 
@@ -109,9 +110,10 @@ export function publicComplaintRoutes(deps: { readonly reader: ReadModelReader; 
         },
       },
       async ({ params }) => {
-        const document = await deps.reader.getDocument(PUBLIC_PROJECTION, publicComplaintsCollection.name, params.trackingId);
-        if (document === undefined) throw notFound();
-        return jsonResult(200, PublicComplaintPage.parse(document.body));
+        // Validated when projected (projections/public/publicProjection.ts validatedPage): served as stored.
+        const page = await deps.reader.getDocumentJson(PUBLIC_PROJECTION, publicComplaintsCollection.name, params.trackingId);
+        if (page === undefined) throw notFound();
+        return jsonTextResult(200, page);
       },
     ),
   ];

@@ -19,6 +19,7 @@ function arrayReader(documents: readonly StoredDocument[]) {
   let read = 0;
   const reader: ReadModelReader = {
     getDocument: async () => undefined,
+    getDocumentJson: async () => undefined,
     async findDocuments<Body>(_projection: string, query: DocumentQuery): Promise<Page<Body>> {
       const found = documents
         .filter((d) => (query.where ?? []).every((f) => matches(d, f)))

@@ -72,6 +72,14 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
     const canary = (n: number): CanaryComplaint => fixture.canaryComplaints[n]!;
     const inputOf = (c: LedgerComplaint) => ({ complaint: c.complaint, reporter: c.reporter });
 
+    test('getDocumentJson: the live body as JSON text (what the complaint page serves); none for an unknown id', async () => {
+      for (const c of truth) {
+        const text = await store.getDocumentJson(PUBLIC_PROJECTION, 'complaints', c.complaint.trackingId);
+        expect(JSON.parse(text ?? 'null')).toEqual(asStored(viewFor({ kind: 'public' }, inputOf(c))));
+      }
+      expect(await store.getDocumentJson(PUBLIC_PROJECTION, 'complaints', 'LPR-NO-SUCH-ID')).toBeUndefined();
+    });
+
     test('every read model holds exactly what viewFor gives its audience, for every complaint', async () => {
       expect(truth).toHaveLength(fixture.complaintIds.length);
       for (const c of truth) {

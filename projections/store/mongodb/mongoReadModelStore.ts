@@ -185,6 +185,12 @@ export class MongoReadModelStore implements ReadModelStore {
     return raw ? storedDocumentOf<Body>(collection, raw) : undefined;
   }
 
+  /** BSON has no JSON text to hand out: the decoded body, serialised. */
+  async getDocumentJson(projection: string, collection: string, id: string): Promise<string | undefined> {
+    const document = await this.getDocument(projection, collection, id);
+    return document === undefined ? undefined : JSON.stringify(document.body);
+  }
+
   async findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>> {
     const spec = specOf(this.catalog, projection, query.collection);
     let pageSize = 1;
