@@ -107,7 +107,7 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
       // A right code is no guess: its try is given back.
       const signInRateLimits = signInLimits && {
         request: rateLimit(signInLimits.store, signInRequestChecks(signInLimits.perHour, contactIndexKey)),
-        verify: rateLimit(signInLimits.store, signInVerifyChecks(signInLimits.perHour), (status) => status === 200),
+        verify: rateLimit(signInLimits.store, signInVerifyChecks(signInLimits.perHour, contactIndexKey), (status) => status === 200),
       };
       signInCodes = await SignInCodes.open(parts.sql, parts.schema);
       router.use(reporterSignInRouter({ ...parts.reporterSignIn, store: parts.store, contacts, codes: signInCodes, contactIndexKey, clock, ...(signInRateLimits ? { limits: signInRateLimits } : {}) }));

@@ -2,7 +2,7 @@ import { clientAddressOf, type RateLimitCheck } from '../../app/http/rateLimit';
 import { hourly } from '../../app/http/rateLimitRules';
 import { contactBlindIndex } from '../reporter/contactBlindIndex';
 import { SIGN_IN_CODE_MAX_TRIES } from '../reporter/signInCode';
-import { contactOf, SignInRequestBody } from './reporterSignInRouter';
+import { contactOf, SignInRequestBody, SignInVerifyBody } from './reporterSignInRouter';
 
 const perAddress = (name: string, perHour: number): RateLimitCheck => ({ rule: hourly(name, perHour), subjectsOf: (req) => [clientAddressOf(req)] });
 
@@ -24,8 +24,26 @@ export function signInRequestChecks(perHour: number, contactIndexKey: Uint8Array
   ];
 }
 
-/** Code tries per client address (every code's own tries are capped too): as many as the codes it may ask for allow. */
-export const signInVerifyChecks = (perHour: number): RateLimitCheck[] => [perAddress('sign-in-verify-address', perHour * SIGN_IN_CODE_MAX_TRIES)];
+/**
+ * Failed code tries per contact per day, whoever sends them. Codes per hour times tries per
+ * code alone would let one patient guesser try 50 codes an hour against one account, about a
+ * one-in-three chance in a year; 10 a day makes it about 1 in 270.
+ */
+export const SIGN_IN_TRIES_PER_CONTACT_PER_DAY = 2 * SIGN_IN_CODE_MAX_TRIES;
+
+/** Code tries per client address (as many as the codes it may ask for allow) and per contact (see above); a right code gives its try back. */
+export function signInVerifyChecks(perHour: number, contactIndexKey: Uint8Array): RateLimitCheck[] {
+  return [
+    perAddress('sign-in-verify-address', perHour * SIGN_IN_CODE_MAX_TRIES),
+    {
+      rule: { name: 'sign-in-verify-contact', limit: SIGN_IN_TRIES_PER_CONTACT_PER_DAY, periodSeconds: 86_400 },
+      subjectsOf: (req) => {
+        const parsed = SignInVerifyBody.safeParse(req.body);
+        return parsed.success ? [contactBlindIndex(contactIndexKey, contactOf(parsed.data))] : [];
+      },
+    },
+  ];
+}
 
 /** Registrations per client address: a 409 tells whether a contact has an account, so trying many contacts is held back. */
 export const registrationChecks = (perHour: number): RateLimitCheck[] => [perAddress('register-address', perHour)];

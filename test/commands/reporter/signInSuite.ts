@@ -199,6 +199,15 @@ export function reporterSignInSuite(label: string, { harness }: HarnessForFile, 
       expect(Number(beyond.headers['retry-after'])).toBeGreaterThan(0);
     });
 
+    test('code tries for one contact: beyond 10 failures in a day, from however many addresses, a 429; a right code gives its try back', async () => {
+      const { phone, address, code } = await accountWithCode();
+      expect((await verify(address, { phone, code })).status).toBe(200);
+      for (let n = 0; n < 10; n++) expect((await verify(freshAddress(), { phone, code: '000000' })).status).toBe(401);
+      const beyond = await verify(freshAddress(), { phone, code: '000000' });
+      expect(beyond.status).toBe(429);
+      expect(Number(beyond.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
     test(`registrations: the ${SIGN_IN_PER_HOUR + 1}th in an hour from one address is a 429`, async () => {
       const address = freshAddress();
       for (let n = 0; n < SIGN_IN_PER_HOUR; n++) await registered({ phone: freshPhone() }, address);
