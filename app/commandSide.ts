@@ -92,8 +92,8 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   // all day while a guesser still gets ACCESS_CODE_TRIES_PER_HOUR guesses.
   const limitTries = limits && rateLimit(limits.store, accessCodeRateChecks(limits.accessCodeTriesPerHour), (status) => status !== 404 && status < 500);
   if (limits) router.post('/api/complaints', rateLimit(limits.store, intakeRateChecks(limits.intakePerHour, authenticate)));
-  // The read API answers this route once the limit lets the request through.
-  if (limitTries) router.get('/api/reporter/complaints/:trackingId', limitTries);
+  // The read API answers these routes once the limit lets the request through.
+  if (limitTries) router.get(['/api/reporter/complaints/:trackingId', '/api/attachments/:attachmentId'], limitTries);
   const complaintIds = reporterComplaintIds({ ledger: parts.store, ...(parts.readModel ? { readModel: parts.readModel } : {}) });
   const reporterErasure = { store: parts.store, vault: parts.vault, handle, complaintIds, clock, pending: await PendingErasures.open(parts.sql, parts.schema) };
   let signInCodes: SignInCodes | undefined;

@@ -45,9 +45,11 @@ export function accessCodeRateChecks(triesPerHour: number): RateLimitCheck[] {
     const parsed = parseTrackingId(raw);
     return parsed.ok ? parsed.trackingId : raw;
   };
+  // A code sent for an attachment (GET /api/attachments/{attachmentId}) names no complaint: the file is the object guessed at.
+  const objectOf = (req: Request): string => (req.params.trackingId === undefined ? `attachment:${String(req.params.attachmentId)}` : trackingIdOf(String(req.params.trackingId)));
   return [
     { rule: hourly('access-code-address', triesPerHour), subjectsOf: (req) => (guessing(req) ? [clientAddressOf(req)] : []) },
-    { rule: hourly('access-code-complaint', triesPerHour), subjectsOf: (req) => (guessing(req) ? [trackingIdOf(String(req.params.trackingId))] : []) },
+    { rule: hourly('access-code-complaint', triesPerHour), subjectsOf: (req) => (guessing(req) ? [objectOf(req)] : []) },
   ];
 }
 

@@ -23,6 +23,12 @@ export interface AttachmentReaders {
   readonly public: boolean;
   /** The reporter's account, when the complaint was filed signed in and the reporter's view shows the file. */
   readonly reporterAccountId: string | null;
+  /**
+   * The hash of the complaint's receipt access code, when the reporter's view shows the file: a
+   * holder of that code reads it as the reporter does (read-api/attachments/attachmentAccess.ts).
+   * Null without a receipt (filed by a gateway) or when the reporter's view does not show it.
+   */
+  readonly accessCodeHash: string | null;
   /** Agencies whose view shows it (their officers and those of their parent read it, as they read the agency's read model). */
   readonly agencyIds: readonly string[];
   readonly admin: boolean;
@@ -40,7 +46,7 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
   const input = visibilityInputOf(tracked);
   const shownTo = (audience: Audience): Set<string> => attachmentIdsIn(viewFor(audience, input));
   const publicIds = shownTo({ kind: 'public' });
-  // The access-code proof sees what the account proof sees (projections/reporter).
+  // The access-code proof sees what the account proof sees (projections/reporter): one set serves both.
   const reporterIds = shownTo({ kind: 'reporter', proof: { by: 'access_code' } });
   const agencyIds = complaint.agenciesInvolved.map((agencyId) => [agencyId, shownTo({ kind: 'agency', agencyId })] as const);
   const adminIds = shownTo({ kind: 'admin' });
@@ -50,6 +56,7 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
     const body: AttachmentReaders = {
       public: publicIds.has(attachmentId),
       reporterAccountId: complaint.reporterAccountId !== undefined && reporterIds.has(attachmentId) ? complaint.reporterAccountId : null,
+      accessCodeHash: complaint.accessCodeHash !== undefined && reporterIds.has(attachmentId) ? complaint.accessCodeHash : null,
       agencyIds: agencyIds.filter(([, ids]) => ids.has(attachmentId)).map(([agencyId]) => agencyId),
       admin: adminIds.has(attachmentId),
       ombudsman: ombudsmanIds.has(attachmentId),
@@ -60,7 +67,8 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
 
 export const attachmentReadersProjection = complaintProjection({
   name: ATTACHMENT_READERS_PROJECTION,
-  version: 1,
+  // v2: the receipt's access-code hash beside the reporter's account.
+  version: 2,
   collections: [attachmentReadersCollection],
   render,
 });

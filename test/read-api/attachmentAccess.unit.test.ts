@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { accessCodeHashes } from '../../commands/accessCodeHash';
+import { parseAccessCode } from '../../domain/accessCode';
 import type { AttachmentReaders } from '../../projections/attachments/attachmentReadersProjection';
-import { mayReadAttachment } from '../../read-api/attachments/attachmentAccess';
+import { mayReadAttachment, receiptOpensAttachment } from '../../read-api/attachments/attachmentAccess';
 import { actors, agencies } from '../domain/complaint/fixtures';
 
 type Name = keyof typeof actors;
 const everyone = Object.keys(actors) as Name[];
-const nobody: AttachmentReaders = { public: false, reporterAccountId: null, agencyIds: [], admin: false, ombudsman: false };
+const nobody: AttachmentReaders = { public: false, reporterAccountId: null, accessCodeHash: null, agencyIds: [], admin: false, ombudsman: false };
 const readersOf = (readers: readonly AttachmentReaders[]): Name[] => everyone.filter((name) => mayReadAttachment(actors[name], readers, agencies));
 
 describe('mayReadAttachment: the one rule for serving a file', () => {
@@ -13,7 +16,7 @@ describe('mayReadAttachment: the one rule for serving a file', () => {
   });
 
   test("confidential: its reporter's account, the agency and its parent, admin and Ombudsman; nobody else", () => {
-    const confidential: AttachmentReaders = { public: false, reporterAccountId: actors.reporter.id, agencyIds: ['pemkot-bandung'], admin: true, ombudsman: true };
+    const confidential: AttachmentReaders = { ...nobody, reporterAccountId: actors.reporter.id, agencyIds: ['pemkot-bandung'], admin: true, ombudsman: true };
     expect(readersOf([confidential])).toEqual(['reporter', 'admin', 'bandung', 'jabar', 'ombudsman']);
   });
 
@@ -26,5 +29,29 @@ describe('mayReadAttachment: the one rule for serving a file', () => {
     expect(readersOf([{ ...nobody, reporterAccountId: actors.citizen.id }])).toEqual([]);
     expect(readersOf([])).toEqual([]);
     expect(readersOf([{ ...nobody, agencyIds: ['dibubarkan'] }])).toEqual([]);
+  });
+});
+
+describe('receiptOpensAttachment: the receipt holder reads what the reporter sees', () => {
+  const codes = accessCodeHashes(randomBytes(32));
+  const codeOf = (typed: string) => {
+    const parsed = parseAccessCode(typed);
+    if (!parsed.ok) throw new Error(`not an access code: ${typed}`);
+    return parsed.accessCode;
+  };
+  const mine = 'ABCDE-FGHJK';
+  const theirs = 'MNPQR-STVWX';
+  const referencedBy = (code: string): AttachmentReaders => ({ ...nobody, accessCodeHash: codes.hash(codeOf(code)) });
+
+  test("the code of a complaint that shows the file opens it (as typed: any case, hyphens); another complaint's code or a wrong one does not", async () => {
+    expect(await receiptOpensAttachment(codes, mine, [referencedBy(theirs), referencedBy(mine)])).toBe(true);
+    expect(await receiptOpensAttachment(codes, mine.toLowerCase().replace('-', ''), [referencedBy(mine)])).toBe(true);
+    expect(await receiptOpensAttachment(codes, theirs, [referencedBy(mine)])).toBe(false);
+    expect(await receiptOpensAttachment(codes, 'not a code', [referencedBy(mine)])).toBe(false);
+  });
+
+  test('no complaint whose reporter sees the file (no hash): no code opens it', async () => {
+    expect(await receiptOpensAttachment(codes, mine, [])).toBe(false);
+    expect(await receiptOpensAttachment(codes, mine, [{ ...nobody, public: true, admin: true }])).toBe(false);
   });
 });

@@ -23,13 +23,14 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
     return response.body as { id: string; mediaType: string; sizeBytes: number };
   }
 
-  /** GETs an attachment as `authorization` (none: the public), bytes buffered whatever the type. */
-  function download(id: string, authorization?: string) {
+  /** GETs an attachment as `authorization` (none: the public), bytes buffered whatever the type; `accessCode` in X-Access-Code. */
+  function download(id: string, authorization?: string, accessCode?: string) {
     const call = request(harness().app)
       .get(`/api/attachments/${id}`)
       .buffer(true)
       .parse(asBytes);
     if (authorization !== undefined) call.set('authorization', authorization);
+    if (accessCode !== undefined) call.set('x-access-code', accessCode);
     return call;
   }
 
@@ -202,6 +203,8 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
     let unreferenced: { id: string; mediaType: string; sizeBytes: number };
     let laterConfidential: { id: string; mediaType: string; sizeBytes: number };
     let laterConfidentialComplaint: string;
+    /** The receipt access codes of the open and the confidential complaint. */
+    const codes = { open: '', confidential: '' };
 
     const refOf = (stored: { id: string; mediaType: string; sizeBytes: number }, name: string) => ({ ...stored, name });
     const uniquePng = (label: string): Buffer => Buffer.concat([PNG_SIGNATURE, pngParts.ihdr, pngChunk('IDAT', Buffer.from(label)), pngParts.iend]);
@@ -215,8 +218,14 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
       laterConfidential = await uploaded(uniquePng('kemudian'));
       const admin = await api.as.admin();
       const officer = await api.as.officer(AGENCY);
-      const open = await api.file(reporter, validReport({ attachments: [refOf(openPhoto, 'lubang.jpg')] }));
-      const confidential = await api.file(reporter, validReport({ confidential: true, attachments: [refOf(confidentialPhoto, 'bukti.png')] }));
+      const fileWithReceipt = async (report: Record<string, unknown>, receipt: keyof typeof codes): Promise<string> => {
+        const filed = await request(harness().app).post('/api/complaints').set('authorization', await api.as.reporter(reporter)).send(report);
+        if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${filed.text}`);
+        codes[receipt] = filed.body.accessCode as string;
+        return filed.body.id as string;
+      };
+      const open = await fileWithReceipt(validReport({ attachments: [refOf(openPhoto, 'lubang.jpg')] }), 'open');
+      const confidential = await fileWithReceipt(validReport({ confidential: true, attachments: [refOf(confidentialPhoto, 'bukti.png')] }), 'confidential');
       laterConfidentialComplaint = await api.file(reporter, validReport({ attachments: [refOf(laterConfidential, 'nanti.png')] }));
       for (const id of [open, confidential]) {
         for (const [action, who, body] of [
@@ -232,8 +241,8 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
       await harness().project();
     });
 
-    const statusOf = async (id: string, authorization?: string): Promise<number> => {
-      const response = await download(id, authorization);
+    const statusOf = async (id: string, authorization?: string, accessCode?: string): Promise<number> => {
+      const response = await download(id, authorization, accessCode);
       harness().conformance.assertConforms(response);
       return response.status;
     };
@@ -260,6 +269,21 @@ export function attachmentsSuite(label: string, harness: () => ReadApiHarness): 
       expect(await statusOf(confidentialPhoto.id, await api.as.ombudsman())).toBe(200);
       const served = await download(confidentialPhoto.id, await api.as.admin());
       expect(served.headers['cache-control']).toBe('private, no-store');
+    });
+
+    test("the holder of a complaint's receipt code reads its attachments, confidential too; another complaint's code, a wrong one, an internal note and an unknown id are the same 404", async () => {
+      expect(await statusOf(confidentialPhoto.id, undefined, codes.confidential)).toBe(200);
+      expect(await statusOf(confidentialPhoto.id, undefined, codes.confidential.toLowerCase().replaceAll('-', ''))).toBe(200);
+      const served = await download(confidentialPhoto.id, undefined, codes.confidential);
+      expect(served.body).toEqual(uniquePng('rahasia'));
+      expect(served.headers['cache-control']).toBe('private, no-store');
+      expect(await statusOf(confidentialPhoto.id, undefined, codes.open)).toBe(404);
+      expect(await statusOf(confidentialPhoto.id, undefined, 'ZZZZZ-ZZZZZ')).toBe(404);
+      expect(await statusOf(notePhoto.id, undefined, codes.open)).toBe(404);
+      expect(await statusOf('0'.repeat(64), undefined, codes.confidential)).toBe(404);
+      const wrong = await download(confidentialPhoto.id, undefined, codes.open);
+      const unknown = await download('0'.repeat(64));
+      expect(wrong.body).toEqual(unknown.body);
     });
 
     test("an internal note's attachment on a public complaint: the writing agency, admin and Ombudsman only", async () => {

@@ -44,4 +44,11 @@ describe('access-code rate-limit subjects', () => {
     expect(await perAddress!.subjectsOf(requestWith(undefined, {}, { trackingId: 'x' }))).toEqual([]);
     expect(await perComplaint!.subjectsOf(requestWith(undefined, {}, { trackingId: 'x' }))).toEqual([]);
   });
+
+  test('a code sent for an attachment counts per address and per attachment, not under one shared key', async () => {
+    const forFile = (attachmentId: string) => requestWith(undefined, { 'x-access-code': 'AAAAA-AAAAA' }, { attachmentId });
+    expect(await perAddress!.subjectsOf(forFile('a'.repeat(64)))).toEqual(['203.0.113.7']);
+    expect(await perComplaint!.subjectsOf(forFile('a'.repeat(64)))).toEqual([`attachment:${'a'.repeat(64)}`]);
+    expect(await perComplaint!.subjectsOf(forFile('b'.repeat(64)))).toEqual([`attachment:${'b'.repeat(64)}`]);
+  });
 });

@@ -115,6 +115,14 @@ export function rateLimitSuite(label: string, database: () => { readonly sql: Sq
       expect((await lookup(trackingId, {})).status).toBe(404);
     });
 
+    test('access-code tries on an attachment: the fourth within the hour on one file is 429 from any address; another file is counted apart', async () => {
+      const read = (attachmentId: string, address: string, code: string) => request(harness.app).get(`/api/attachments/${attachmentId}`).set({ 'x-forwarded-for': address, 'x-access-code': code });
+      const [file, otherFile] = ['a'.repeat(64), 'b'.repeat(64)];
+      for (const code of ['AAAAA-AAAAA', 'BBBBB-BBBBB', 'CCCCC-CCCCC']) expect((await read(file, '198.51.100.1', code)).status).toBe(404);
+      expect((await read(file, '198.51.100.2', 'DDDDD-DDDDD')).status).toBe(429);
+      expect((await read(otherFile, '198.51.100.3', 'DDDDD-DDDDD')).status).toBe(404);
+    });
+
     test('SMS: the third message within the hour from one sender is 429 (the gateway delivers it later); another sender is not held back', async () => {
       const send = (messageId: string, from: string) => {
         const body = JSON.stringify({ messageId, from, text: 'LAPOR Jalan rusak di desa kami.' });
