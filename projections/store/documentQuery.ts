@@ -17,6 +17,11 @@ export interface DocumentQuery {
   readonly limit: number;
   /** The `next` of the previous page. */
   readonly cursor?: string;
+  /**
+   * Top-level body fields the caller has no use for (a list's long texts): left out of the
+   * items' bodies, so that less is read and parsed. Names are letters and digits.
+   */
+  readonly omitBodyFields?: readonly string[];
 }
 
 export interface Page<Body = unknown> {

@@ -42,6 +42,14 @@ export function sortValueOf(field: string, keys: DocumentKeys, lastPosition: str
   return value;
 }
 
+/** A body without the fields the query leaves out, for a store that reads them anyway. */
+export function omittingFields(body: unknown, fields: readonly string[] | undefined): unknown {
+  if (fields === undefined || fields.length === 0 || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const kept: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const field of fields) delete kept[checkFieldName(field)];
+  return kept;
+}
+
 /** A page from up to pageSize + 1 fetched documents: the extra one only says that more follow. */
 export function pageFrom<Body>(fetched: readonly StoredDocument<Body>[], pageSize: number, orderField: string): { items: StoredDocument<Body>[]; next?: string } {
   const items = fetched.slice(0, pageSize);

@@ -35,6 +35,9 @@ export const PublicComplaintSummary = z.object(
 
 export { PublicComplaintPage };
 
+/** The page's fields a list entry does not carry (the long texts): the store leaves them out. */
+const NOT_IN_SUMMARY = Object.keys(CaseViewSchema.shape).filter((field) => !(field in PublicComplaintSummary.shape));
+
 const PageParams = z.object({ trackingId: TrackingIdParameter }).strict();
 
 const notFound = (): HttpProblem => new HttpProblem(problem(404, 'not_found', 'No such complaint', { detail: 'no complaint has this tracking id' }));
@@ -64,7 +67,7 @@ export function publicComplaintRoutes(deps: { readonly reader: ReadModelReader; 
         responses: { 200: { description: 'A page of complaints', body: pageOf(PublicComplaintSummary) }, 400: commonProblems[400], 500: commonProblems[500] },
       },
       async ({ query }) => {
-        const page = await find(query);
+        const page = await deps.reader.findDocuments(PUBLIC_PROJECTION, { ...publicListDocumentQuery(query), omitBodyFields: NOT_IN_SUMMARY });
         return jsonResult(200, { items: page.items.map((d) => PublicComplaintSummary.parse(d.body)), ...(page.next === undefined ? {} : { next: page.next }) });
       },
     ),

@@ -80,6 +80,20 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       expect(await store.getDocumentJson(PUBLIC_PROJECTION, 'complaints', 'LPR-NO-SUCH-ID')).toBeUndefined();
     });
 
+    test('omitBodyFields: the same page, each body without those fields', async () => {
+      const query = { collection: publicComplaintsCollection.name, where: [{ field: 'listed', op: 'eq', value: true }], orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 7 } as const;
+      const full = await store.findDocuments(PUBLIC_PROJECTION, query);
+      const lean = await store.findDocuments(PUBLIC_PROJECTION, { ...query, omitBodyFields: ['chronology', 'followUps'] });
+      expect(lean.items.map((d) => d.id)).toEqual(full.items.map((d) => d.id));
+      expect(lean.next).toBe(full.next);
+      for (const document of lean.items) {
+        const c = truth.find((t) => t.complaint.trackingId === document.id)!;
+        const { chronology, followUps, ...rest } = asStored(viewFor({ kind: 'public' }, inputOf(c))) as Record<string, unknown>;
+        expect([chronology, followUps]).not.toContain(undefined);
+        expect(document.body).toEqual(rest);
+      }
+    });
+
     test('every read model holds exactly what viewFor gives its audience, for every complaint', async () => {
       expect(truth).toHaveLength(fixture.complaintIds.length);
       for (const c of truth) {

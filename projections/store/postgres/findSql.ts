@@ -2,7 +2,7 @@ import type { CollectionSpec, FieldType } from '../collectionSpec';
 import type { DocumentQuery } from '../documentQuery';
 import type { KeyValue } from '../documents';
 import { decodeCursor } from '../pageCursor';
-import { checkFilter, checkSortField, pageSizeOf } from '../queryRules';
+import { checkFieldName, checkFilter, checkSortField, pageSizeOf } from '../queryRules';
 import { collectionScope } from './collectionScope';
 import { fieldExpression } from './fieldSql';
 
@@ -47,7 +47,10 @@ export function findSql(schema: string, projection: string, spec: CollectionSpec
   const pageSize = pageSizeOf(query);
   params.push(pageSize + 1);
   const direction = descending ? 'DESC' : 'ASC';
-  const text = `SELECT id, keys, body, last_position FROM ${schema}.read_documents
+  // jsonb minus keys costs PostgreSQL about what writing them out would.
+  const omitted = query.omitBodyFields ?? [];
+  const body = omitted.length === 0 ? 'body' : `body - ARRAY[${omitted.map((field) => `'${checkFieldName(field)}'`).join(', ')}]::text[] AS body`;
+  const text = `SELECT id, keys, ${body}, last_position FROM ${schema}.read_documents
     WHERE ${collectionScope(projection, spec.name)}
       AND generation = (SELECT generation FROM ${schema}.read_generations WHERE projection = $1 AND state = 'live')
       ${conditions.map((c) => `AND ${c}`).join('\n      ')}
