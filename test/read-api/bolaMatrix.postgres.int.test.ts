@@ -7,9 +7,9 @@ const harness = () => opened().harness;
 let fixture: FixtureComplaint[];
 let tokens: Record<Role, string | undefined>;
 
-const ROLES = ['public', 'reporter', 'officerA', 'officerB', 'officerC', 'parentOfA', 'admin', 'ombudsman'] as const;
+const ROLES = ['public', 'reporter', 'officerA', 'officerB', 'officerC', 'parentOfA', 'admin', 'ombudsman', 'codeHolder'] as const;
 type Role = (typeof ROLES)[number];
-type Row = readonly [number, number, number, number, number, number, number, number];
+type Row = readonly [number, number, number, number, number, number, number, number, number];
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -26,16 +26,19 @@ beforeAll(async () => {
     parentOfA: await api.as.officer(PARENT_OF_A),
     admin: await api.as.admin(),
     ombudsman: await api.as.ombudsman(),
+    // No login: the receipt of fixture[0] in X-Access-Code, sent on every route.
+    codeHolder: undefined,
   };
 });
 
 /** The status each role gets, in ROLES order; every answer checked against the document. */
-async function statusesOf(path: string): Promise<Record<Role, number>> {
+async function statusesOf(path: string, heldCode = fixture[0]!.accessCode): Promise<Record<Role, number>> {
   const statuses: Partial<Record<Role, number>> = {};
   for (const role of ROLES) {
     const call = request(harness().app).get(path);
     const token = tokens[role];
     if (token !== undefined) call.set('authorization', token);
+    if (role === 'codeHolder') call.set('x-access-code', heldCode);
     const response = await call;
     harness().conformance.assertConforms(response);
     statuses[role] = response.status;
@@ -45,22 +48,23 @@ async function statusesOf(path: string): Promise<Record<Role, number>> {
 
 const expected = (row: Row): Record<Role, number> => Object.fromEntries(ROLES.map((role, i) => [role, row[i]])) as Record<Role, number>;
 
-//                                 public reporter  A    B    C  parent admin omb
-const AGENCY_A_OBJECT: Row = /*  */ [401, 404, 200, 404, 404, 200, 404, 404];
-const AGENCY_B_OBJECT: Row = /*  */ [401, 404, 404, 200, 404, 404, 404, 404];
-const NO_SUCH_AGENCY: Row = /*   */ [401, 404, 404, 404, 404, 404, 404, 404];
-const OVERSEEN_COMPLAINT: Row = /**/ [401, 404, 404, 404, 404, 404, 200, 200];
-const NO_SUCH_COMPLAINT: Row = /**/ [401, 404, 404, 404, 404, 404, 404, 404];
-const OWN_REPORT: Row = /*       */ [404, 200, 404, 404, 404, 404, 404, 404];
-const OTHERS_REPORT: Row = /*    */ [404, 404, 404, 404, 404, 404, 404, 404];
-const PUBLIC_OBJECT: Row = /*    */ [200, 200, 200, 200, 200, 200, 200, 200];
-const OVERSIGHT_LIST: Row = /*   */ [401, 403, 403, 403, 403, 403, 200, 200];
-const REPORTER_LIST: Row = /*    */ [401, 200, 403, 403, 403, 403, 403, 403];
-// Attachments: the reporter of fixture[0] is not fixture[1]'s; A declined, B resolved; the parent of A reads what A reads.
-const PUBLIC_FILE: Row = /*      */ [200, 200, 200, 200, 200, 200, 200, 200];
-const CONFIDENTIAL_FILE: Row = /**/ [404, 404, 200, 200, 404, 200, 200, 200];
-const NOTE_OF_B_FILE: Row = /*   */ [404, 404, 404, 200, 404, 404, 200, 200];
-const NO_SUCH_FILE: Row = /*     */ [404, 404, 404, 404, 404, 404, 404, 404];
+//                                 public reporter  A    B    C  parent admin omb  code
+const AGENCY_A_OBJECT: Row = /*  */ [401, 404, 200, 404, 404, 200, 404, 404, 401];
+const AGENCY_B_OBJECT: Row = /*  */ [401, 404, 404, 200, 404, 404, 404, 404, 401];
+const NO_SUCH_AGENCY: Row = /*   */ [401, 404, 404, 404, 404, 404, 404, 404, 401];
+const OVERSEEN_COMPLAINT: Row = /**/ [401, 404, 404, 404, 404, 404, 200, 200, 401];
+const NO_SUCH_COMPLAINT: Row = /**/ [401, 404, 404, 404, 404, 404, 404, 404, 401];
+const OWN_REPORT: Row = /*       */ [404, 200, 404, 404, 404, 404, 404, 404, 200];
+const OTHERS_REPORT: Row = /*    */ [404, 404, 404, 404, 404, 404, 404, 404, 404];
+const PUBLIC_OBJECT: Row = /*    */ [200, 200, 200, 200, 200, 200, 200, 200, 200];
+const OVERSIGHT_LIST: Row = /*   */ [401, 403, 403, 403, 403, 403, 200, 200, 401];
+const REPORTER_LIST: Row = /*    */ [401, 200, 403, 403, 403, 403, 403, 403, 401];
+// Attachments: the reporter of fixture[0] is not fixture[1]'s; A declined, B resolved; the parent of A reads what A reads;
+// the code holder reads as fixture[0]'s reporter (not the agency's internal note).
+const PUBLIC_FILE: Row = /*      */ [200, 200, 200, 200, 200, 200, 200, 200, 200];
+const CONFIDENTIAL_FILE: Row = /**/ [404, 404, 200, 200, 404, 200, 200, 200, 404];
+const NOTE_OF_B_FILE: Row = /*   */ [404, 404, 404, 200, 404, 404, 200, 200, 404];
+const NO_SUCH_FILE: Row = /*     */ [404, 404, 404, 404, 404, 404, 404, 404, 404];
 
 /** The object routes this matrix covers: a new one in the document fails the first test until a row is added here. */
 const COVERED_OBJECT_ROUTES = [
@@ -123,6 +127,9 @@ describe('BOLA matrix (PostgreSQL): every role x every object route x own and ot
     expect(await statusesOf(attachmentPath(fixture[1]!.attachments.content))).toEqual(expected(CONFIDENTIAL_FILE));
     expect(await statusesOf(attachmentPath(fixture[0]!.attachments.internalNote))).toEqual(expected(NOTE_OF_B_FILE));
     expect(await statusesOf(attachmentPath('0'.repeat(64)))).toEqual(expected(NO_SUCH_FILE));
+    // The holder of fixture[1]'s receipt reads its confidential file, not fixture[0]'s.
+    expect((await statusesOf(attachmentPath(fixture[1]!.attachments.content), fixture[1]!.accessCode)).codeHolder).toBe(200);
+    expect((await statusesOf(attachmentPath(fixture[0]!.attachments.internalNote), fixture[1]!.accessCode)).codeHolder).toBe(404);
   });
 
   test('the lists: oversight lists for the Ombudsman and admins, the own-complaint list for reporters', async () => {

@@ -7,8 +7,8 @@ import { AGENCY_A, AGENCY_B, AGENCY_C, PARENT_OF_A, staffFixtureOnPostgres, type
  * The leak test of issue 6: complaints in all four anonymous x confidential combinations,
  * their names, contacts and texts unique canaries, are driven through the whole lifecycle;
  * then EVERY GET route of the OpenAPI document is called, as the public, as officers of A
- * (which declined them), B (which resolved them) and unrelated C, and as a reporter who owns
- * none of them. A canary anywhere in an answer (body, headers, CSV, feed, error message,
+ * (which declined them), B (which resolved them) and unrelated C, as a reporter who owns
+ * none of them, and as the holder of one receipt's access code (sent where the document takes it). A canary anywhere in an answer (body, headers, CSV, feed, error message,
  * statistics) where the DESIGN.md visibility matrix forbids it fails the test.
  */
 
@@ -16,7 +16,7 @@ const opened = staffFixtureOnPostgres('leak');
 const harness = () => opened().harness;
 let fixture: FixtureComplaint[];
 
-const CALLERS = ['public', 'officerA', 'officerB', 'officerC', 'otherReporter'] as const;
+const CALLERS = ['public', 'officerA', 'officerB', 'officerC', 'otherReporter', 'codeHolder'] as const;
 type Caller = (typeof CALLERS)[number];
 let tokens: Record<Caller, string | undefined>;
 
@@ -32,14 +32,24 @@ beforeAll(async () => {
     officerB: await api.as.officer(AGENCY_B),
     officerC: await api.as.officer(AGENCY_C),
     otherReporter: await api.as.reporter('acct-owns-none-of-them'),
+    codeHolder: undefined,
   };
+  codeHeld = fixture.find((c) => c.anonymous && c.confidential)!;
 });
+
+/** The codeHolder holds the receipt of the anonymous confidential complaint (no login): that one is theirs as its reporter's, the others are the public's. */
+let codeHeld: FixtureComplaint;
+
+/** Routes whose document declares the X-Access-Code header: the codeHolder sends theirs there. */
+const takesAccessCode = (template: string): boolean => harness().document.paths[template]!.get!.parameters.some((p) => p.in === 'header' && p.name === 'x-access-code');
 
 /** The canaries of `complaint` that `caller` must never be shown, per the visibility matrix. */
 function forbiddenFor(caller: Caller, complaint: FixtureComplaint): string[] {
   const { canaries: k, anonymous, confidential } = complaint;
   // A declined it, B resolved it: both were "assigned now or before". C and the other reporter are the public.
   const assigned = caller === 'officerA' || caller === 'officerB';
+  // The receipt opens its own complaint as the reporter sees it: contact and all, not the agency's internal notes.
+  if (caller === 'codeHolder' && complaint === codeHeld) return [k.internalNote, k.noteFile];
   return [
     k.phone, // contact: never to the public or agencies
     k.email,
@@ -85,7 +95,7 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
 
   test('no canary reaches a caller the matrix forbids it to, in any body, header or error; allowed ones do arrive', async () => {
     const leaks: string[] = [];
-    const seen: Record<Caller, string> = { public: '', officerA: '', officerB: '', officerC: '', otherReporter: '' };
+    const seen: Record<Caller, string> = { public: '', officerA: '', officerB: '', officerC: '', otherReporter: '', codeHolder: '' };
     for (const template of documentedGetRoutes()) {
       for (const path of concretePaths(template)) {
         for (const caller of CALLERS) {
@@ -96,6 +106,7 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
             .parse(asBytes);
           const token = tokens[caller];
           if (token !== undefined) call.set('authorization', token);
+          if (caller === 'codeHolder' && takesAccessCode(template)) call.set('x-access-code', codeHeld.accessCode);
           const response = await call;
           const answer = `${JSON.stringify(response.headers)}\n${bodyBytesOf(response)?.toString('latin1') ?? ''}`;
           seen[caller] += answer;
@@ -110,6 +121,8 @@ describe('leak test (PostgreSQL): every documented GET route, as every outsider,
       }
     }
     expect(leaks).toEqual([]);
+    // The receipt did open its confidential complaint: the content, its file and the contact reached the holder.
+    for (const canary of [codeHeld.canaries.chronology, codeHeld.canaries.contentFile, codeHeld.canaries.phone]) expect(seen.codeHolder).toContain(canary);
     // The scan looks at real content: what each caller may see did reach it somewhere.
     for (const complaint of fixture) {
       expect(seen.officerB).toContain(complaint.canaries.internalNote);
