@@ -17,6 +17,12 @@ export interface AttachmentStore {
   get(id: string): Promise<Buffer | undefined>;
   /** What is stored under the id, without reading it all (a reference is checked against it), or undefined. */
   describe(id: string): Promise<StoredFile | undefined>;
+  /**
+   * Removes what is stored under the id (an upload no complaint came to reference); nothing
+   * stored, or an id that is not one, is no error. Only the upload sweep calls it, under the
+   * locks of attachmentUploads.ts.
+   */
+  delete(id: string): Promise<void>;
 }
 
 export interface StoredFile {

@@ -71,6 +71,10 @@ export function diskAttachmentStore(directory: string): AttachmentStore {
         await file.close();
       }
     },
+    async delete(id) {
+      if (!ATTACHMENT_ID_PATTERN.test(id)) return;
+      await rm(pathOf(id), { force: true });
+    },
     async get(id) {
       if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;
       return readFile(pathOf(id)).catch((error: NodeJS.ErrnoException) => {

@@ -1,6 +1,6 @@
 import { ATTACHMENT_MEDIA_TYPES, sniffMediaType } from '../media/mediaType';
 import { ATTACHMENT_ID_PATTERN, attachmentIdOf, type AttachmentStore } from './attachmentStore';
-import { sha256Hex, signS3Request, type S3Credentials } from './sigV4';
+import { sha256Hex, signS3Request, type S3Credentials, type S3Request } from './sigV4';
 
 export interface S3Settings extends S3Credentials {
   /** The service's base URL (`https://s3.ap-southeast-3.amazonaws.com`, a MinIO's `http://127.0.0.1:9000`); objects are addressed path-style. */
@@ -21,7 +21,7 @@ class S3Error extends Error {
 export function s3AttachmentStore(settings: S3Settings, clock: () => Date = () => new Date()): AttachmentStore {
   const base = new URL(`${settings.bucket}/`, settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`);
   const urlOf = (id: string): URL => new URL(`${id.slice(0, 2)}/${id}`, base);
-  const call = (method: 'GET' | 'HEAD' | 'PUT', url: URL, body?: Buffer): Promise<Response> => {
+  const call = (method: S3Request['method'], url: URL, body?: Buffer): Promise<Response> => {
     // The sniffed type travels as the object's Content-Type, so describe() needs only a HEAD.
     const extra: Record<string, string> = body === undefined ? {} : { 'content-type': sniffMediaType(body) ?? 'application/octet-stream' };
     const headers = signS3Request({ method, url, headers: extra, payloadHash: body === undefined ? EMPTY_SHA256 : sha256Hex(body), at: clock() }, settings);
@@ -51,6 +51,13 @@ export function s3AttachmentStore(settings: S3Settings, clock: () => Date = () =
       const mediaType = ATTACHMENT_MEDIA_TYPES.find((type) => type === head.headers.get('content-type'));
       const sizeBytes = Number(head.headers.get('content-length'));
       return mediaType === undefined || !Number.isInteger(sizeBytes) ? undefined : { mediaType, sizeBytes };
+    },
+    async delete(id) {
+      if (!ATTACHMENT_ID_PATTERN.test(id)) return;
+      const response = await call('DELETE', urlOf(id));
+      // S3 answers 204 whether or not the object was there; some compatible stores say 404.
+      if (!response.ok && response.status !== 404) return failed(`DELETE ${urlOf(id).pathname}`, response);
+      await response.arrayBuffer();
     },
     async get(id) {
       if (!ATTACHMENT_ID_PATTERN.test(id)) return undefined;

@@ -13,11 +13,11 @@ export interface S3Credentials {
 }
 
 export interface S3Request {
-  readonly method: 'GET' | 'HEAD' | 'PUT';
+  readonly method: 'GET' | 'HEAD' | 'PUT' | 'DELETE';
   readonly url: URL;
   /** Headers to sign besides host, x-amz-date and x-amz-content-sha256 (lower-case names). */
   readonly headers: Readonly<Record<string, string>>;
-  /** Hex SHA-256 of the body (of nothing for GET and HEAD). */
+  /** Hex SHA-256 of the body (of nothing for GET, HEAD and DELETE). */
   readonly payloadHash: string;
   readonly at: Date;
 }

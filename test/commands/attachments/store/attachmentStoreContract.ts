@@ -30,6 +30,20 @@ export function attachmentStoreContract(label: string, store: () => AttachmentSt
       expect(await store().describe('../x')).toBeUndefined();
     });
 
+    test('deletes what is stored under an id, after which it reads and describes as nothing; other files stay; deleting again, an unknown id or a path is no error', async () => {
+      const [gone, kept] = [Buffer.from(`dihapus ${label}`), Buffer.from(`disimpan ${label}`)];
+      await store().put(gone);
+      await store().put(kept);
+      await store().delete(sha256(gone));
+      expect(await store().get(sha256(gone))).toBeUndefined();
+      expect(await store().describe(sha256(gone))).toBeUndefined();
+      expect(await store().get(sha256(kept))).toEqual(kept);
+      await expect(store().delete(sha256(gone))).resolves.toBeUndefined();
+      await expect(store().delete('0'.repeat(64))).resolves.toBeUndefined();
+      await expect(store().delete('../../etc/passwd')).resolves.toBeUndefined();
+      expect(await store().put(gone)).toEqual({ id: sha256(gone), newlyStored: true });
+    });
+
     test('an unknown id, and anything that is not a lower-case hex SHA-256 (a path), read as nothing', async () => {
       const bytes = Buffer.from(`ada ${label}`);
       await store().put(bytes);
