@@ -5,7 +5,7 @@ import type { SqlClient } from '../eventstore/postgres/sqlClient';
 const TICKS_PER_SECOND = 100;
 
 /** User plus system CPU seconds a process has used so far; 0 once it has gone. */
-function cpuSecondsOf(pid: number): number {
+export function cpuSecondsOf(pid: number): number {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -1,33 +1,45 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { EventStore } from '../eventstore/port';
 import type { PersonalDataOpener } from '../projections/projection';
 import { allProjections, collectionCatalog } from '../projections/catalog';
 import { catchUpTogether } from '../projections/runner/catchUp';
 import { MongoReadModelStore } from '../projections/store/mongodb/mongoReadModelStore';
 import { openMongoDatabase } from '../projections/store/mongodb/openMongoDatabase';
+import { cpuSecondsOf } from './httpCpu';
 
 export interface MongoCatchUpResult {
   /** Ledger events applied per second, summed over the projections (as pg_events_per_s). */
   readonly eventsPerSecond: number;
   readonly ledgerEvents: number;
   readonly seconds: number;
+  /** CPU seconds of this node process during the catch-up (it also reads the ledger from PostgreSQL). */
+  readonly nodeCpuSeconds: number;
+  /** CPU seconds of the MongoDB server process, when BENCH_FERRETDB_PID names it (it runs on this machine). */
+  readonly serverCpuSeconds: number | undefined;
 }
+
+const ServerPid = z.coerce.number().int().min(1).optional();
 
 /**
  * The MongoDB part of bench:projections: every projection catches up together from the
  * start of the ledger into a fresh database, up to `eventLimit` ledger events (FerretDB is
  * slower than PostgreSQL, so the whole ledger could take long), then the database is dropped.
+ * CPU time is measured beside the rate: on a shared machine it is the figure that compares runs.
  */
 export async function measureMongoCatchUp(
   dependencies: { readonly events: EventStore; readonly personalData: PersonalDataOpener },
   options: { readonly url: string; readonly eventLimit: number; readonly batchSize: number; readonly onProgress: (ledgerEvents: number, seconds: number) => void },
 ): Promise<MongoCatchUpResult> {
+  const serverPid = ServerPid.parse(process.env['BENCH_FERRETDB_PID'] || undefined);
   const database = `bench_projections_${randomBytes(4).toString('hex')}`;
   const store = await MongoReadModelStore.open({ url: options.url, database, catalog: collectionCatalog });
   try {
     const members = allProjections.map((projection) => ({ projection, slot: { projection: projection.name, generation: 1 } }));
     for (const { projection, slot } of members) await store.beginGeneration(slot, projection.version);
     const started = Date.now();
+    const nodeCpuBefore = process.cpuUsage();
+    const serverCpuBefore = serverPid === undefined ? 0 : cpuSecondsOf(serverPid);
     let ledgerEvents = 0;
     const read = await catchUpTogether({ ...dependencies, store }, members, {
       batchSize: options.batchSize,
@@ -39,12 +51,26 @@ export async function measureMongoCatchUp(
       },
     });
     const seconds = (Date.now() - started) / 1000;
+    const nodeCpu = process.cpuUsage(nodeCpuBefore);
     const applied = [...read.values()].reduce((sum, n) => sum + n, 0);
-    return { eventsPerSecond: applied / seconds, ledgerEvents, seconds };
+    return {
+      eventsPerSecond: applied / seconds,
+      ledgerEvents,
+      seconds,
+      nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
+      serverCpuSeconds: serverPid === undefined ? undefined : cpuSecondsOf(serverPid) - serverCpuBefore,
+    };
   } finally {
     await store.close();
     const { client, db } = await openMongoDatabase(options.url, database);
     await db.dropDatabase();
     await client.close();
   }
+}
+
+/** CPU seconds per 1,000 ledger events, node and the server apart. */
+export function mongoCpuLine(result: MongoCatchUpResult): string {
+  const per1000 = (seconds: number): string => ((seconds * 1000) / Math.max(result.ledgerEvents, 1)).toFixed(2);
+  const server = result.serverCpuSeconds === undefined ? 'not measured (set BENCH_FERRETDB_PID)' : `${per1000(result.serverCpuSeconds)} s`;
+  return `mongo cpu per 1000 ledger events: node ${per1000(result.nodeCpuSeconds)} s, server ${server}`;
 }

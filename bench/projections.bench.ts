@@ -4,9 +4,10 @@
  * fresh schema; then, when MONGODB_URL is set (FerretDB: `.ci/ferretdb-start`), catch-up into
  * MongoDB over the first BENCH_MONGO_EVENTS ledger events. Last line:
  * pg_events_per_s=<n> mongo_events_per_s=<n> rebuild_100k_s=<n> rss_mb=<n>.
- * events_per_s count ledger events applied per second summed over the projections (all of
- * them share each batch read from the ledger); the ledger-event rate is printed beside it.
- * rss_mb is the peak RSS of the PostgreSQL rebuild.
+ * pg_events_per_s counts ledger events per second (each read once and applied by every
+ * projection; "applied/s", printed beside it, sums over the projections). The rebuild's CPU
+ * (this process and its PostgreSQL backends, per 1,000 ledger events) is the figure that
+ * compares runs on a loaded machine. rss_mb is the peak RSS of the PostgreSQL rebuild.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -18,8 +19,9 @@ import { allProjections, collectionCatalog } from '../projections/catalog';
 import { rebuildProjections } from '../projections/runner/rebuildProjection';
 import { PostgresReadModelStore } from '../projections/store/postgres/postgresReadModelStore';
 import { writeSyntheticLedger } from '../app/tools/syntheticLedger/writeSyntheticLedger';
+import { cpuBetween, sampleCpu } from './httpCpu';
 import { machineLine } from './machineInfo';
-import { measureMongoCatchUp } from './mongoCatchUp';
+import { measureMongoCatchUp, mongoCpuLine } from './mongoCatchUp';
 import { RssWatch } from './rssWatch';
 
 const Settings = z.object({
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
   const settings = Settings.parse(process.env);
   console.log(machineLine());
   const schema = `bench_projections_${randomBytes(4).toString('hex')}`;
-  const client = createPgSqlClient({ connectionString: settings.DATABASE_URL, maxConnections: 4 });
+  const client = createPgSqlClient({ connectionString: settings.DATABASE_URL, maxConnections: 4, applicationName: schema });
   const masterKey = randomBytes(32);
   const events = await PostgresEventStore.open({ client, schema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(client, schema, masterKey);
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
 
     const store = await PostgresReadModelStore.open({ client, schema, catalog: collectionCatalog });
     rss.reset();
+    const cpuBefore = await sampleCpu(client, process.pid, schema);
     const first = allProjections[0]!.name;
     const results = await rebuildProjections({ events, store, personalData: vault }, allProjections, {
       batchSize: settings.BENCH_BATCH,
@@ -74,11 +77,14 @@ async function main(): Promise<void> {
         console.log(`rebuild all: ${p.eventsRead} ledger events, ${Math.round(p.eventsPerSecond)} ledger events/s, rss ${rss.sampleMb()} MB`);
       },
     });
+    const cpu = cpuBetween(cpuBefore, await sampleCpu(client, process.pid, schema));
     const seconds = Math.max(...results.map((r) => r.seconds));
     const applied = results.reduce((sum, r) => sum + r.eventsRead, 0);
-    const pgRate = applied / seconds;
+    const pgRate = written.events / seconds;
     const rebuildPeakMb = rss.peakMb;
-    console.log(`rebuild all ${allProjections.length} projections: ${seconds.toFixed(1)} s, ${Math.round(written.events / seconds)} ledger events/s (${Math.round(pgRate)} applied/s), peak rss ${rebuildPeakMb} MB`);
+    const per1000 = (cpuSeconds: number): string => ((cpuSeconds * 1000) / written.events).toFixed(3);
+    console.log(`rebuild all ${allProjections.length} projections: ${seconds.toFixed(1)} s, ${Math.round(pgRate)} ledger events/s (${Math.round(applied / seconds)} applied/s over the projections), peak rss ${rebuildPeakMb} MB`);
+    console.log(`rebuild cpu per 1000 ledger events: node ${per1000(cpu.serverSeconds)} s, postgres ${per1000(cpu.postgresSeconds)} s, total ${per1000(cpu.serverSeconds + cpu.postgresSeconds)} s`);
     console.log(`rss at progress ${rss.marksLine()}`);
     console.log(`estimate for 1.4 million complaints at this rate: ${((seconds * 1_400_000) / settings.BENCH_COMPLAINTS / 60).toFixed(1)} min`);
     console.log(machineLine());
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
       console.log(
         `mongo: ${result.ledgerEvents} ledger events in ${result.seconds.toFixed(1)} s, ${Math.round(result.ledgerEvents / result.seconds)} ledger events/s (${mongo} applied/s), peak rss ${rss.peakMb} MB`,
       );
+      console.log(mongoCpuLine(result));
       console.log(machineLine());
     }
     console.log(`pg_events_per_s=${Math.round(pgRate)} mongo_events_per_s=${mongo} rebuild_100k_s=${((seconds * 100_000) / settings.BENCH_COMPLAINTS).toFixed(1)} rss_mb=${rebuildPeakMb}`);
