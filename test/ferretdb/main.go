@@ -53,6 +53,8 @@ func run() error {
 	dataDir := flag.String("data", envOr("FERRETDB_DATA", ""), "SQLite data folder, created if missing (env FERRETDB_DATA; required)")
 	logLevel := flag.String("log-level", envOr("FERRETDB_LOG_LEVEL", "warn"), "debug, info, warn or error (env FERRETDB_LOG_LEVEL)")
 	pidFile := flag.String("pidfile", envOr("FERRETDB_PIDFILE", ""), "write the process id here once listening, remove it on exit (env FERRETDB_PIDFILE)")
+	synchronous := flag.String("synchronous", envOr("FERRETDB_SQLITE_SYNCHRONOUS", "normal"), "SQLite synchronous pragma: normal (no fsync per commit; a power cut may lose the last commits, never corrupts) or full (FerretDB's default) (env FERRETDB_SQLITE_SYNCHRONOUS)")
+	idLookupIndexes := flag.Bool("id-lookup-indexes", envOr("FERRETDB_ID_LOOKUP_INDEXES", "true") == "true", "index every collection table on the expression FerretDB's _id lookups use (see idIndexes.go) (env FERRETDB_ID_LOOKUP_INDEXES)")
 	flag.Parse()
 
 	if *dataDir == "" {
@@ -60,6 +62,9 @@ func run() error {
 	}
 	if ip := net.ParseIP(*host); *host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		return fmt.Errorf("refusing to listen on non-loopback address %q", *host)
+	}
+	if *synchronous != "normal" && *synchronous != "full" {
+		return fmt.Errorf("synchronous must be normal or full, got %q", *synchronous)
 	}
 	if *port <= 0 || *port > 65535 {
 		return fmt.Errorf("invalid port %d", *port)
@@ -79,7 +84,9 @@ func run() error {
 		return fmt.Errorf("data folder: %w", err)
 	}
 	// The SQLite backend wants a "file:" URI naming an existing directory, ending with "/".
-	sqliteURL := (&url.URL{Scheme: "file", Path: abs + "/"}).String()
+	// A test server: commits need not survive a power cut (WAL stays consistent either way).
+	sqliteParams := url.Values{"_pragma": {"synchronous(" + *synchronous + ")"}}
+	sqliteURL := (&url.URL{Scheme: "file", Path: abs + "/", RawQuery: sqliteParams.Encode()}).String()
 
 	addr := net.JoinHostPort(*host, strconv.Itoa(*port))
 
@@ -110,8 +117,11 @@ func run() error {
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
+	if *idLookupIndexes {
+		go indexIDLookups(ctx, abs, 200*time.Millisecond, logger)
+	}
 
-	fmt.Fprintf(os.Stderr, "ferretdb-embedded: FerretDB v1.24.2 (sqlite %s) listening on %s (pid %d)\n", sqliteURL, addr, os.Getpid())
+	fmt.Fprintf(os.Stderr, "ferretdb-embedded: FerretDB v1.24.2 (sqlite %s, id lookup indexes %t) listening on %s (pid %d)\n", sqliteURL, *idLookupIndexes, addr, os.Getpid())
 
 	select {
 	case err := <-done:
