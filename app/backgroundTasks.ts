@@ -30,9 +30,20 @@ export function startBackgroundTasks(parts: {
         clock,
       });
       const signInCodes = (await commandSide.signInCodes?.purgeExpired(clock())) ?? 0;
-      logger.info({ component: 'purge', ...purged, signInCodes }, 'expired records purged');
+      // Settled replies live as long as idempotency records: a message redelivered later is answered again.
+      const replies = (await commandSide.replies?.outbox.purgeSettled(new Date(clock().getTime() - config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000))) ?? 0;
+      logger.info({ component: 'purge', ...purged, signInCodes, replies }, 'expired records purged');
     }),
   ];
+  const replies = commandSide.replies;
+  if (replies && config.REPLY_DISPATCH_INTERVAL_SECONDS > 0) {
+    tasks.push(
+      startPeriodicTask('reply-dispatcher', config.REPLY_DISPATCH_INTERVAL_SECONDS * 1000, logger, async () => {
+        const report = await replies.dispatcher.dispatchDue();
+        if (report.sent + report.retrying + report.failed > 0) logger.info({ component: 'reply-outbox', ...report }, 'queued replies dispatched');
+      }),
+    );
+  }
   if (config.SCHEDULER_INTERVAL_SECONDS > 0) {
     const scheduler = { store: parts.store, handle: commandSide.handle, candidates: oversightDueCandidates(parts.reader), clock };
     tasks.push(

@@ -5,6 +5,7 @@ import { createCommandHandler, type HandleCommand } from '../commands/handleComm
 import { commandRouter } from '../commands/http/commandRouter';
 import type { FindReceipt } from '../commands/http/receipt';
 import { receiptActionRouter } from '../commands/http/receiptActionRouter';
+import { openReplyDelivery, type ReplyDelivery } from '../commands/outbox/replyDelivery';
 import { registerReporterRoute } from '../commands/http/registerReporterRoute';
 import { reporterSignInRouter } from '../commands/http/reporterSignInRouter';
 import { registrationChecks, signInRequestChecks, signInVerifyChecks } from '../commands/http/signInRateChecks';
@@ -70,6 +71,8 @@ export interface CommandSide {
   readonly reporterErasure: ReporterErasureDependencies & { readonly pending: PendingErasures };
   /** Present when reporter sign-in is mounted: the purge deletes expired codes. */
   readonly signInCodes?: SignInCodes;
+  /** Present with gateway channels: the reply outbox, for the dispatcher and the purge. */
+  readonly replies?: ReplyDelivery;
 }
 
 /** Wires the write side: command handler, idempotency records, authentication, routes. */
@@ -117,9 +120,10 @@ export async function createCommandSide(parts: CommandSideParts): Promise<Comman
   if (parts.findReceipt) {
     router.use(receiptActionRouter({ handle, vault: parts.vault, accessCodes: parts.accessCodes, findReceipt: parts.findReceipt, idempotency, ...(limitTries ? { limitTries } : {}) }));
   }
-  if (parts.channels) {
+  const replies = parts.channels && (await openReplyDelivery(parts.sql, parts.schema, parts.channels, clock));
+  if (parts.channels && replies) {
     const limitSmsSender = limits && ((phone: string) => limits.store.take(smsSenderRule(limits.intakePerHour), phoneSubject(phone)));
-    router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, ...(limitSmsSender ? { limitSmsSender } : {}) }));
+    router.use(channelRouter({ handle, store: parts.store, vault: parts.vault, accessCodes: parts.accessCodes, clock, channels: parts.channels, replies: replies.queue, ...(limitSmsSender ? { limitSmsSender } : {}) }));
   }
-  return { handle, router, idempotency, reporterErasure, ...(limits ? { rateLimits: limits.store } : {}), ...(signInCodes ? { signInCodes } : {}) };
+  return { handle, router, idempotency, reporterErasure, ...(limits ? { rateLimits: limits.store } : {}), ...(signInCodes ? { signInCodes } : {}), ...(replies ? { replies } : {}) };
 }

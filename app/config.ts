@@ -3,6 +3,7 @@ import { isValidRegionCode } from '../domain/routing';
 import { AttachmentConfig, attachmentConfigProblem } from './attachmentConfig';
 import { HttpsOrLoopbackUrl, JwtConfig } from './auth/jwtConfig';
 import { ReporterTokenConfig } from './auth/reporterTokenConfig';
+import { ReplyConfig, replyConfigProblem } from './replyConfig';
 
 const postgresUrl = /^postgres(ql)?:\/\//;
 const esdbUrl = /^esdb(\+discover)?:\/\//;
@@ -58,6 +59,7 @@ export const Config = z.object({
   ...AttachmentConfig.shape,
   ...JwtConfig.shape,
   ...ReporterTokenConfig.shape,
+  ...ReplyConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -85,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const attachmentProblem = attachmentConfigProblem(config);
   if (attachmentProblem !== undefined) throw new ConfigError(`configuration error: ${attachmentProblem}`);
+  const replyProblem = replyConfigProblem(config);
+  if (replyProblem !== undefined) throw new ConfigError(`configuration error: ${replyProblem}`);
   return config;
 }

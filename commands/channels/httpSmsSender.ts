@@ -12,9 +12,8 @@ export interface HttpSmsSenderOptions {
 
 /**
  * Posts each SMS part to the gateway as `{id, to, text}`, signed with X-Lapor-Signature. The
- * id is the client reference a gateway deduplicates by. Anything but a 2xx throws: the webhook
- * then fails, the gateway redelivers the inbound SMS, and the reply is sent again (the
- * complaint is not filed again).
+ * id, also sent as `Idempotency-Key`, is the client reference a gateway deduplicates by: the
+ * reply outbox sends at least once. Anything but a 2xx throws, and the outbox retries later.
  */
 export function httpSmsSender(options: HttpSmsSenderOptions): SmsSender {
   return {
@@ -23,7 +22,7 @@ export function httpSmsSender(options: HttpSmsSenderOptions): SmsSender {
       const timestamp = Math.floor(options.clock().getTime() / 1000);
       const response = await fetch(options.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: `t=${timestamp},v1=${webhookSignatureOf(options.secret, timestamp, Buffer.from(body, 'utf8'))}` },
+        headers: { 'content-type': 'application/json', 'idempotency-key': message.id, [SIGNATURE_HEADER]: `t=${timestamp},v1=${webhookSignatureOf(options.secret, timestamp, Buffer.from(body, 'utf8'))}` },
         body,
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });

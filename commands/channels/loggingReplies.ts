@@ -17,6 +17,7 @@ export function loggingTweetReplier(logger: Logger): TweetReplier {
   return {
     async reply(tweet) {
       logger.info({ channel: 'twitter', replyId: tweet.id, inReplyTo: tweet.inReplyToTweetId, text: tweet.text }, 'tweet reply (development: not sent)');
+      return {};
     },
   };
 }

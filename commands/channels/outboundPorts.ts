@@ -1,7 +1,7 @@
 /**
- * How the command side answers citizens on their channel. Each message carries an id
- * derived from the inbound message it answers, so a gateway that deduplicates by client
- * reference sends a reply to a redelivered message only once.
+ * How the command side answers citizens on their channel (called by the reply outbox's
+ * dispatcher, commands/outbox). Each message carries an id derived from the inbound message
+ * it answers, so a gateway that deduplicates by client reference sends a resent part once.
  */
 export interface SmsMessage {
   readonly id: string;
@@ -21,6 +21,11 @@ export interface TweetReply {
   readonly text: string;
 }
 
+/** The tweet an adapter posted (none when it only logs): the next part of a thread replies to it. */
+export interface PostedTweet {
+  readonly tweetId?: string;
+}
+
 export interface TweetReplier {
-  reply(tweet: TweetReply): Promise<void>;
+  reply(tweet: TweetReply): Promise<PostedTweet>;
 }

@@ -1,3 +1,5 @@
+import { textParts } from './textParts';
+
 /**
  * How a reply is cut into SMS messages. Each part goes out as an SMS of its own (no
  * concatenation header), so a part holds 160 GSM-7 septets, or 70 UTF-16 units when any
@@ -21,23 +23,8 @@ export function smsEncodingOf(text: string): SmsEncoding {
 
 const unitsOf = (char: string, encoding: SmsEncoding): number => (encoding === 'ucs2' ? char.length : extension.has(char) ? 2 : 1);
 
-/** Splits at the last space that fits (a word longer than a part is cut), never inside a surrogate pair. */
+/** Splits at the last space that fits, in units of the encoding the whole reply needs (see textParts). */
 export function smsParts(text: string): string[] {
   const encoding = smsEncodingOf(text);
-  const limit = SMS_PART_LIMIT[encoding];
-  const chars = [...text.trim()];
-  const parts: string[] = [];
-  let start = 0;
-  while (start < chars.length) {
-    let end = start;
-    for (let units = 0; end < chars.length && units + unitsOf(chars[end]!, encoding) <= limit; end++) units += unitsOf(chars[end]!, encoding);
-    if (end < chars.length && chars[end] !== ' ') {
-      const lastSpace = chars.lastIndexOf(' ', end - 1);
-      if (lastSpace > start) end = lastSpace;
-    }
-    parts.push(chars.slice(start, end).join('').trimEnd());
-    start = end;
-    while (chars[start] === ' ') start++;
-  }
-  return parts;
+  return textParts(text, SMS_PART_LIMIT[encoding], (char) => unitsOf(char, encoding));
 }

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { jsonResult, type HttpResult } from '../../app/http/httpResult';
 import { rateLimited } from '../../app/http/rateLimit';
 import type { RateDecision } from '../../app/http/rateLimitStore';
-import { derivedUuid } from '../derivedId';
+import type { ReplyQueue } from '../outbox/replyDispatcher';
 import { filingResult, gatewayText } from './gatewayHttp';
 import { fileGatewayMessage, gatewayReplyId, type GatewayIntakeDependencies } from './gatewaySubmission';
-import type { SmsSender } from './outboundPorts';
 import { filingReply, SMS_HELP, SMS_STATUS_HINT, statusReply } from './replyTexts';
 import { smsParts } from './smsParts';
 import { smsRequestOf } from './smsRequest';
@@ -25,21 +24,22 @@ export const SmsDelivery = z
 export type SmsDelivery = z.infer<typeof SmsDelivery>;
 
 export interface SmsChannelDependencies extends GatewayIntakeDependencies {
-  readonly sms: SmsSender;
+  readonly replies: ReplyQueue;
   readonly statusOf: ComplaintStatusLookup;
   readonly clock: () => Date;
   /** Counts an SMS against its sender's allowance (every SMS is answered, and answers cost money). */
   readonly limitSender?: (phone: string) => Promise<RateDecision>;
 }
 
-/** Answers one SMS: files `LAPOR ...`, reports `STATUS ...`, explains anything else; the reply goes out through the SMS port. */
+/** Answers one SMS: files `LAPOR ...`, reports `STATUS ...`, explains anything else; the reply goes out through the reply outbox. */
 export function smsWebhook(deps: SmsChannelDependencies) {
   return async (delivery: SmsDelivery, requestId: string): Promise<HttpResult> => {
     const allowance = await deps.limitSender?.(delivery.from);
     // 429 asks the gateway to deliver again later: the message is deferred, not lost.
     if (allowance?.allowed === false) throw rateLimited(allowance.retryAfterSeconds);
     const request = smsRequestOf(delivery.text);
-    const reply = (text: string) => sendSms(deps.sms, gatewayReplyId('sms', delivery.messageId), delivery.from, text);
+    // One reply per inbound message, whatever it asked: a redelivery records no second one.
+    const reply = (text: string) => deps.replies.deliver({ id: gatewayReplyId('sms', delivery.messageId), channel: 'sms', recipient: delivery.from, parts: smsParts(text) });
     switch (request.kind) {
       case 'report': {
         const now = deps.clock();
@@ -56,9 +56,4 @@ export function smsWebhook(deps: SmsChannelDependencies) {
         return jsonResult(200, { outcome: 'help_sent' });
     }
   };
-}
-
-/** One SMS per part; part ids derive from the reply id, so a resent reply has the same ids. */
-async function sendSms(sender: SmsSender, replyId: string, to: string, text: string): Promise<void> {
-  for (const [index, part] of smsParts(text).entries()) await sender.send({ id: derivedUuid(replyId, `part/${index}`), to, text: part });
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { jsonResult, type HttpResult } from '../../app/http/httpResult';
 import { filingResult, gatewayText } from './gatewayHttp';
 import { fileGatewayMessage, gatewayReplyId, type GatewayIntakeDependencies } from './gatewaySubmission';
-import type { TweetReplier } from './outboundPorts';
+import type { ReplyQueue } from '../outbox/replyDispatcher';
 import { filingReply, TWEET_STATUS_HINT } from './replyTexts';
+import { tweetParts } from './tweetParts';
 
 /** The account citizens mention. */
 export const LAPOR_HANDLE = 'lapor1708';
@@ -19,7 +20,7 @@ export const TweetDelivery = z
 export type TweetDelivery = z.infer<typeof TweetDelivery>;
 
 export interface TwitterChannelDependencies extends GatewayIntakeDependencies {
-  readonly twitter: TweetReplier;
+  readonly replies: ReplyQueue;
   readonly clock: () => Date;
 }
 
@@ -40,7 +41,8 @@ export function twitterWebhook(deps: TwitterChannelDependencies) {
       { channel: 'twitter', messageId: delivery.tweetId, text, sender: { name: `@${author}` }, receivedAt: deps.clock() },
       requestId,
     );
-    await deps.twitter.reply({ id: gatewayReplyId('twitter', delivery.tweetId), inReplyToTweetId: delivery.tweetId, text: `@${author} ${filingReply(filing, TWEET_STATUS_HINT)}` });
+    const reply = `@${author} ${filingReply(filing, TWEET_STATUS_HINT)}`;
+    await deps.replies.deliver({ id: gatewayReplyId('twitter', delivery.tweetId), channel: 'twitter', recipient: delivery.tweetId, parts: tweetParts(reply) });
     return filingResult(filing);
   };
 }
