@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { gatewayReport } from '../../../commands/channels/gatewayReport';
 import { smsEncodingOf, smsParts } from '../../../commands/channels/smsParts';
 import { smsRequestOf } from '../../../commands/channels/smsRequest';
+import { tweetParts } from '../../../commands/channels/tweetParts';
 import { checkWebhookSignature } from '../../../commands/channels/webhookSignature';
 import { createHmac } from 'node:crypto';
 
@@ -97,5 +98,22 @@ describe('gateway reports', () => {
   test('a region code that does not exist stays part of the text', () => {
     const report = gatewayReport('99.99 Jalan rusak', { receivedAt, defaultRegionCode: '31' });
     expect(report).toMatchObject({ regionCode: '31', chronology: '99.99 Jalan rusak' });
+  });
+});
+
+describe('tweet threads', () => {
+  test('a reply that fits is one tweet; a longer one is cut between words into tweets of at most 268 Latin characters', () => {
+    expect(tweetParts('@warga LAPOR! Laporan Anda diterima.')).toEqual(['@warga LAPOR! Laporan Anda diterima.']);
+    const text = Array.from({ length: 120 }, (_, index) => `kata${index}`).join(' ');
+    const parts = tweetParts(text);
+    expect(parts.length).toBeGreaterThan(2);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(268);
+    expect(parts.join(' ')).toBe(text);
+  });
+
+  test('an emoji or a CJK character weighs two, as X counts them', () => {
+    expect(tweetParts('😀'.repeat(134))).toEqual(['😀'.repeat(134)]);
+    expect(tweetParts('😀'.repeat(135))).toEqual(['😀'.repeat(134), '😀']);
+    expect(tweetParts('中'.repeat(135)).map((part) => [...part].length)).toEqual([134, 1]);
   });
 });
