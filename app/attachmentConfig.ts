@@ -7,6 +7,8 @@ export const AttachmentConfig = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(10 * 1024 * 1024),
   /** Attachment uploads per hour per client address (429 beyond); off with all rate limits when INTAKE_RATE_PER_HOUR is 0. */
   ATTACHMENT_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Hours an upload may wait for a complaint to reference it; the scheduler deletes it after (app/scheduler/uploadSweepPass.ts). */
+  ATTACHMENT_UPLOAD_GRACE_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
   /** Where uploaded attachments are stored; `<DATA_DIR>/attachments` by default. On several API nodes, a directory they share. */
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   /** An S3-compatible service instead of the directory: its base URL (objects addressed path-style). */

@@ -1,5 +1,7 @@
 import type { EventStore } from '../eventstore/port';
 import type { ReadModelReader } from '../projections/store/readModelReader';
+import { attachmentReferencedInReadModel } from '../projections/attachments/attachmentReferenced';
+import type { AttachmentSide } from './attachments';
 import type { CommandSide } from './commandSide';
 import type { Config } from './config';
 import { purgeExpiredRecords } from './http/idempotency/expiredRecords';
@@ -8,16 +10,18 @@ import { oversightDueCandidates } from './scheduler/oversightDueCandidates';
 import { startPeriodicTask, type PeriodicTask } from './scheduler/periodicTask';
 import { runErasurePass } from './scheduler/erasurePass';
 import { runSchedulerPass } from './scheduler/schedulerPass';
+import { runUploadSweepPass } from './scheduler/uploadSweepPass';
 
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
-/** The scheduler of automatic actions and the purge of expired records; stop() waits for a run in flight. */
+/** The scheduler of automatic actions (and erasures, the upload sweep) and the purge of expired records; stop() waits for a run in flight. */
 export function startBackgroundTasks(parts: {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: EventStore;
   readonly reader: ReadModelReader;
   readonly commandSide: CommandSide;
+  readonly attachments: Pick<AttachmentSide, 'store' | 'uploads'>;
 }): PeriodicTask {
   const { config, logger, commandSide } = parts;
   const clock = () => new Date();
@@ -46,12 +50,15 @@ export function startBackgroundTasks(parts: {
   }
   if (config.SCHEDULER_INTERVAL_SECONDS > 0) {
     const scheduler = { store: parts.store, handle: commandSide.handle, candidates: oversightDueCandidates(parts.reader), clock };
+    const uploadSweep = { ...parts.attachments, isReferenced: attachmentReferencedInReadModel(parts.reader), graceMs: config.ATTACHMENT_UPLOAD_GRACE_HOURS * 3_600_000, clock };
     tasks.push(
       startPeriodicTask('scheduler', config.SCHEDULER_INTERVAL_SECONDS * 1000, logger, async () => {
         const report = await runSchedulerPass(scheduler);
         if (report.issued + report.notApplied > 0) logger.info({ component: 'scheduler', ...report }, 'scheduled actions issued');
         const erasures = await runErasurePass(commandSide.reporterErasure);
         if (erasures.completed + erasures.pending > 0) logger.info({ component: 'scheduler', erasures }, 'reporter erasures advanced');
+        const uploads = await runUploadSweepPass(uploadSweep);
+        if (uploads.deleted + uploads.kept > 0) logger.info({ component: 'scheduler', uploads }, 'unreferenced uploads swept');
       }),
     );
   }

@@ -56,8 +56,8 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     logger,
   });
-  const attachments = createAttachmentSide(config, commandSide.rateLimits);
-  const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide });
+  const attachments = await createAttachmentSide(config, { sql: ledger.sql, schema: config.DATABASE_SCHEMA, ...(commandSide.rateLimits ? { rateLimits: commandSide.rateLimits } : {}) });
+  const background = startBackgroundTasks({ config, logger, store: ledger.store, reader: readModels.store, commandSide, attachments });
   let drain: { isDraining(): boolean } | undefined;
   const portal = createPortalSide({ config, tokens, verifyToken, agencies: agencyRegistry, logger });
   const app = createApp({

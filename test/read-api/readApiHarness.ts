@@ -10,6 +10,8 @@ import { createLogger } from '../../app/logger';
 import { accessCodeHashes } from '../../commands/accessCodeHash';
 import { attachmentReferenceCheck } from '../../commands/attachments/http/attachmentReferenceCheck';
 import { attachmentUploadRouter } from '../../commands/attachments/http/attachmentUploadRouter';
+import type { AttachmentStore } from '../../commands/attachments/store/attachmentStore';
+import { AttachmentUploads } from '../../commands/attachments/store/attachmentUploads';
 import { diskAttachmentStore } from '../../commands/attachments/store/diskAttachmentStore';
 import { ledgerEventRegistry } from '../../app/ledgerEventRegistry';
 import { agencyRegistry } from '../../domain/routing';
@@ -49,6 +51,9 @@ export interface ReadApiHarness extends ApiHarness {
   project(): Promise<void>;
   /** Where uploaded attachments are stored (a fresh temporary directory, removed on close). */
   readonly attachmentDirectory: string;
+  /** That directory as the API's attachment store, and the uploads it tracks for the sweep. */
+  readonly attachments: AttachmentStore;
+  readonly attachmentUploads: AttachmentUploads;
   /** Reporter sign-in: the codes sent and the reporter token issuer. */
   readonly signIn: TestSignIn;
 }
@@ -100,6 +105,8 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   const staff = { ledger: store, clock: () => new Date(options.readNow ?? NOW) };
   const attachmentDirectory = mkdtempSync(join(tmpdir(), 'lapor-attachments-'));
   const attachments = diskAttachmentStore(attachmentDirectory);
+  const attachmentUploads = await AttachmentUploads.open(sql, schema);
+  const uploadClock = options.commandClock ?? (() => new Date(NOW));
   const readApi = createReadApi({ reader: readStore, authenticate: bearerAuthenticator(verifyToken), agencies: agencyRegistry, accessCodes, staff, attachments });
   const open311 = await createOpen311Side({
     sql,
@@ -116,8 +123,8 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
   });
   const app: Express = createApp({
     logger: createLogger('silent'),
-    formRouters: [open311.router, attachmentUploadRouter({ store: attachments, maxBytes: TEST_ATTACHMENT_MAX_BYTES })],
-    routers: [attachmentReferenceCheck(attachments), commandSide.router, readApi.router],
+    formRouters: [open311.router, attachmentUploadRouter({ store: attachments, uploads: attachmentUploads, clock: uploadClock, maxBytes: TEST_ATTACHMENT_MAX_BYTES })],
+    routers: [attachmentReferenceCheck(attachments, attachmentUploads, uploadClock), commandSide.router, readApi.router],
     checkReadiness: async () => ({ ready: true, detail: {} }),
   });
   return {
@@ -142,6 +149,8 @@ export async function openReadApiHarness(sql: SqlClient, schema: string, options
       if (failing.length > 0) throw new Error(`projections failed: ${JSON.stringify(failing)}`);
     },
     attachmentDirectory,
+    attachments,
+    attachmentUploads,
     signIn,
     async close() {
       await store.close();

@@ -6,7 +6,8 @@ import { problem } from '../../../app/http/problem';
 import { sendResult } from '../../../app/http/sendResult';
 import { ATTACHMENT_MEDIA_TYPES, sniffMediaType } from '../media/mediaType';
 import { stripMetadata } from '../media/stripMetadata';
-import type { AttachmentStore } from '../store/attachmentStore';
+import { attachmentIdOf, type AttachmentStore } from '../store/attachmentStore';
+import type { AttachmentUploads } from '../store/attachmentUploads';
 import { readSingleFile } from './singleFileUpload';
 
 export const ATTACHMENTS_PATH = '/api/attachments';
@@ -24,6 +25,9 @@ export type StoredAttachment = z.infer<typeof StoredAttachment>;
 export interface AttachmentUploadDependencies {
   readonly store: AttachmentStore;
   readonly maxBytes: number;
+  /** Where the upload is recorded, so that the sweep deletes it if no complaint comes to reference it. */
+  readonly uploads: Pick<AttachmentUploads, 'recordUpload'>;
+  readonly clock: () => Date;
   /** Runs before the body is read (a rate limit); none without. */
   readonly limit?: RequestHandler;
 }
@@ -46,6 +50,9 @@ export function attachmentUploadRouter(deps: AttachmentUploadDependencies): Rout
     }
     const stripped = stripMetadata(mediaType, bytes);
     if (!stripped.ok) throw new HttpProblem(problem(422, 'malformed_file', 'The file cannot be read', { detail: stripped.reason }));
+    // Recorded before it is stored: a sweep deleting these very bytes holds the record's lock
+    // until the old file is gone, so this upload then stores them anew (attachmentUploads.ts).
+    await deps.uploads.recordUpload(attachmentIdOf(stripped.bytes), deps.clock());
     const { id } = await deps.store.put(stripped.bytes);
     const body: StoredAttachment = { id, mediaType, sizeBytes: stripped.bytes.length };
     sendResult(res, jsonResult(201, body, { location: `${ATTACHMENTS_PATH}/${id}` }));
