@@ -42,13 +42,19 @@ export function sortValueOf(field: string, keys: DocumentKeys, lastPosition: str
   return value;
 }
 
-/** A body without the fields the query leaves out, for a store that reads them anyway. */
-export function omittingFields(body: unknown, fields: readonly string[] | undefined): unknown {
-  if (fields === undefined || fields.length === 0 || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const kept: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+/** An object (a body, keys) without these top-level fields, for a store that reads them anyway. */
+export function omittingFields<T>(value: T, fields: readonly string[] | undefined): T {
+  if (fields === undefined || fields.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const kept: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const field of fields) delete kept[checkFieldName(field)];
-  return kept;
+  return kept as T;
 }
+
+/**
+ * A collection's `strings` fields (search terms): only filters use them, never an order or
+ * a cursor, and they are most of a document's keys, so found documents come without them.
+ */
+export const filterOnlyFields = (spec: CollectionSpec): string[] => Object.keys(spec.fields).filter((field) => spec.fields[field] === 'strings');
 
 /** A page from up to pageSize + 1 fetched documents: the extra one only says that more follow. */
 export function pageFrom<Body>(fetched: readonly StoredDocument<Body>[], pageSize: number, orderField: string): { items: StoredDocument<Body>[]; next?: string } {

@@ -12,5 +12,6 @@ export interface ReadModelReader {
    * already validated, as it is. Key order and spacing are the store's own.
    */
   getDocumentJson(projection: string, collection: string, id: string): Promise<string | undefined>;
+  /** Found documents carry their keys without the `strings` fields (search terms, for filters only). */
   findDocuments<Body = unknown>(projection: string, query: DocumentQuery): Promise<Page<Body>>;
 }

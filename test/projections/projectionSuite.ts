@@ -94,6 +94,19 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       }
     });
 
+    test('found documents carry their keys without the search terms; a document got by id keeps them', async () => {
+      const c = fixture.canaryComplaints.find((canaryComplaint) => !canaryComplaint.confidential)!;
+      const { terms, ...otherKeys } = (await store.getDocument(PUBLIC_PROJECTION, publicComplaintsCollection.name, c.trackingId))!.keys;
+      expect(terms).toEqual(expect.arrayContaining([expect.any(String)]));
+      const found = await store.findDocuments(PUBLIC_PROJECTION, {
+        collection: publicComplaintsCollection.name,
+        where: [{ field: 'terms', op: 'containsAll', value: terms! }],
+        orderBy: { field: 'submittedAt', direction: 'desc' },
+        limit: 5,
+      });
+      expect(found.items.map((d) => ({ id: d.id, keys: d.keys }))).toContainEqual({ id: c.trackingId, keys: otherKeys });
+    });
+
     test('every read model holds exactly what viewFor gives its audience, for every complaint', async () => {
       expect(truth).toHaveLength(fixture.complaintIds.length);
       for (const c of truth) {

@@ -4,7 +4,7 @@ import type { DocumentQuery, Page } from '../documentQuery';
 import type { DocumentRef, StoredDocument } from '../documents';
 import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../generations';
 import type { PoisonRecord } from '../poison';
-import { omittingFields, pageFrom } from '../queryRules';
+import { filterOnlyFields, omittingFields, pageFrom } from '../queryRules';
 import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
 import {
   GenerationShape,
@@ -200,7 +200,8 @@ export class MongoReadModelStore implements ReadModelStore {
       return this.documents(projection, query.collection).find(find.filter).sort(find.sort).limit(find.limit).toArray();
     });
     const fetched = (raw ?? []).map((document) => storedDocumentOf<Body>(query.collection, document)).filter((document) => document !== undefined);
-    const items = query.omitBodyFields === undefined ? fetched : fetched.map((d) => ({ ...d, body: omittingFields(d.body, query.omitBodyFields) as Body }));
+    const filterOnly = filterOnlyFields(spec);
+    const items = fetched.map((d) => ({ ...d, keys: omittingFields(d.keys, filterOnly), body: omittingFields(d.body, query.omitBodyFields) }));
     return pageFrom(items, pageSize, query.orderBy.field);
   }
 

@@ -2,7 +2,7 @@ import type { CollectionSpec, FieldType } from '../collectionSpec';
 import type { DocumentQuery } from '../documentQuery';
 import type { KeyValue } from '../documents';
 import { decodeCursor } from '../pageCursor';
-import { checkFieldName, checkFilter, checkSortField, pageSizeOf } from '../queryRules';
+import { checkFieldName, checkFilter, checkSortField, filterOnlyFields, pageSizeOf } from '../queryRules';
 import { collectionScope } from './collectionScope';
 import { fieldExpression } from './fieldSql';
 
@@ -15,6 +15,12 @@ export interface FindSql {
   /** How many rows were asked for: one more than the page, to know whether a next page exists. */
   readonly fetch: number;
   readonly pageSize: number;
+}
+
+/** A jsonb column without these top-level fields: jsonb minus keys costs PostgreSQL about what writing them out would. */
+function withoutFields(column: 'keys' | 'body', fields: readonly string[]): string {
+  if (fields.length === 0) return column;
+  return `${column} - ARRAY[${fields.map((field) => `'${checkFieldName(field)}'`).join(', ')}]::text[] AS ${column}`;
 }
 
 /**
@@ -47,10 +53,7 @@ export function findSql(schema: string, projection: string, spec: CollectionSpec
   const pageSize = pageSizeOf(query);
   params.push(pageSize + 1);
   const direction = descending ? 'DESC' : 'ASC';
-  // jsonb minus keys costs PostgreSQL about what writing them out would.
-  const omitted = query.omitBodyFields ?? [];
-  const body = omitted.length === 0 ? 'body' : `body - ARRAY[${omitted.map((field) => `'${checkFieldName(field)}'`).join(', ')}]::text[] AS body`;
-  const text = `SELECT id, keys, ${body}, last_position FROM ${schema}.read_documents
+  const text = `SELECT id, ${withoutFields('keys', filterOnlyFields(spec))}, ${withoutFields('body', query.omitBodyFields ?? [])}, last_position FROM ${schema}.read_documents
     WHERE ${collectionScope(projection, spec.name)}
       AND generation = (SELECT generation FROM ${schema}.read_generations WHERE projection = $1 AND state = 'live')
       ${conditions.map((c) => `AND ${c}`).join('\n      ')}
