@@ -10,21 +10,14 @@ import { ATTACHMENT_READERS_PROJECTION, attachmentReadersCollection, type Attach
 import { LAST_POSITION } from '../../projections/store/collectionSpec';
 import { MAX_PAGE_SIZE } from '../../projections/store/documentQuery';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
+import { accessCodeHeaders } from '../accessCodeHeaders';
 import { binaryResult, describedRoute, type DescribedRoute } from '../openapi/describedRoute';
 import { commonProblems, problemResponse } from '../openapi/problemSchema';
 import { mayReadAttachment, receiptOpensAttachment } from './attachmentAccess';
 
 const AttachmentParams = z.object({ attachmentId: z.string().regex(ATTACHMENT_ID_PATTERN, 'expected the attachment id: 64 lower-case hex digits') }).strict();
 
-const AccessCodeHeaders = z
-  .object({
-    'x-access-code': z
-      .string()
-      .max(64)
-      .optional()
-      .meta({ description: "The access code printed on a complaint's receipt (any case, hyphens ignored): opens the attachments that complaint's reporter sees, confidential or not" }),
-  })
-  .strict();
+const AccessCodeHeaders = accessCodeHeaders("The access code printed on a complaint's receipt (any case, hyphens ignored): opens the attachments that complaint's reporter sees, confidential or not");
 
 const AttachmentReadersSchema = z.object({
   public: z.boolean(),

@@ -8,6 +8,7 @@ import { openReceipt, receiptNotFound } from '../../commands/http/receipt';
 import type { Actor } from '../../eventstore/metadata';
 import { REPORTER_PROJECTION, reporterComplaintsCollection } from '../../projections/reporter/reporterProjection';
 import type { ReadModelReader } from '../../projections/store/readModelReader';
+import { accessCodeHeaders } from '../accessCodeHeaders';
 import { describedRoute, type DescribedRoute } from '../openapi/describedRoute';
 import { commonProblems, problemResponse } from '../openapi/problemSchema';
 import { cursorParameter, limitParameter, pageOf } from '../pagination';
@@ -17,15 +18,7 @@ import { findReporterDocument, ReporterDocument } from './reporterDocument';
 
 const ListQuery = z.object({ cursor: cursorParameter('string').optional(), limit: limitParameter(100, 20) }).strict();
 const ComplaintParams = z.object({ trackingId: TrackingIdParameter }).strict();
-const AccessCodeHeaders = z
-  .object({
-    'x-access-code': z
-      .string()
-      .max(64)
-      .optional()
-      .meta({ description: 'The access code printed on the receipt (any case, hyphens ignored); not needed when logged in as the reporter' }),
-  })
-  .strict();
+const AccessCodeHeaders = accessCodeHeaders('The access code printed on the receipt (any case, hyphens ignored); not needed when logged in as the reporter');
 
 const ownAccount = (actor: Actor): string | undefined => (actor.role === 'reporter' ? actor.id : undefined);
 
