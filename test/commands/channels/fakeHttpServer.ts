@@ -31,6 +31,11 @@ export async function startFakeHttpServer(answer: (request: ReceivedRequest) => 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // fetch keeps connections alive: cut them, or close waits for their idle timeout.
+        server.closeAllConnections();
+      }),
   };
 }

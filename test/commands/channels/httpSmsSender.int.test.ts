@@ -1,46 +1,34 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { httpSmsSender } from '../../../commands/channels/httpSmsSender';
+import { startFakeHttpServer, type FakeHttpServer } from './fakeHttpServer';
 
 const SECRET = 'gateway-secret-0123456789abcdef0123';
 const NOW = new Date('2025-03-03T02:00:00Z');
-let server: Server;
-let url: string;
+let gateway: FakeHttpServer;
 let status = 200;
-const received: { body: string; signature: string | undefined }[] = [];
-
-const bodyOf = async (req: IncomingMessage): Promise<string> => {
-  let body = '';
-  for await (const chunk of req) body += String(chunk);
-  return body;
-};
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    received.push({ body: await bodyOf(req), signature: req.headers['x-lapor-signature'] as string | undefined });
-    res.writeHead(status).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`;
+  gateway = await startFakeHttpServer(() => ({ status }));
 });
 
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => gateway.close());
 
 describe('HTTP SMS gateway adapter', () => {
-  const sender = () => httpSmsSender({ url, secret: SECRET, clock: () => NOW });
+  const sender = () => httpSmsSender({ url: `${gateway.url}/send`, secret: SECRET, clock: () => NOW });
 
-  test('posts {id, to, text} signed over the timestamp and the exact body', async () => {
+  test('posts {id, to, text} signed over the timestamp and the exact body, the id also as Idempotency-Key', async () => {
     status = 202;
     await sender().send({ id: 'reply-1', to: '+6281234500001', text: 'LAPOR! Laporan Anda diterima.' });
-    const [delivery] = received.splice(0);
+    const [delivery] = gateway.received.splice(0);
+    expect(delivery!.path).toBe('/send');
     expect(JSON.parse(delivery!.body)).toEqual({ id: 'reply-1', to: '+6281234500001', text: 'LAPOR! Laporan Anda diterima.' });
+    expect(delivery!.headers['idempotency-key']).toBe('reply-1');
     const timestamp = NOW.getTime() / 1000;
     const expected = createHmac('sha256', SECRET).update(`${timestamp}.${delivery!.body}`).digest('hex');
-    expect(delivery!.signature).toBe(`t=${timestamp},v1=${expected}`);
+    expect(delivery!.headers['x-lapor-signature']).toBe(`t=${timestamp},v1=${expected}`);
   });
 
-  test('a gateway error throws, so the inbound SMS is redelivered and the reply sent again', async () => {
+  test('a gateway error throws, so the reply outbox retries it later', async () => {
     status = 503;
     await expect(sender().send({ id: 'reply-2', to: '+6281234500001', text: 'x' })).rejects.toThrow('503');
   });
