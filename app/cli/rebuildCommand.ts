@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { complaintEventRegistry } from '../../domain/complaint';
 import { allProjections, projectionNamed } from '../../projections/catalog';
 import { openReadModelStore } from '../../projections/openReadModelStore';
-import { rebuildProjection } from '../../projections/runner/rebuildProjection';
+import { rebuildProjections } from '../../projections/runner/rebuildProjection';
 import { loadConfig } from '../config';
 import { openLedger } from '../ledger';
 import { UsageError, type Subcommand } from './subcommand';
@@ -34,17 +34,18 @@ export const rebuildCommand: Subcommand = {
     const ledger = await openLedger(config, complaintEventRegistry);
     try {
       const store = await openReadModelStore({ readStoreUrl: config.READ_STORE_URL, sql: ledger.sql, schema: config.DATABASE_SCHEMA });
-      for (const projection of projections) {
-        let printed = 0;
-        const result = await rebuildProjection({ events: ledger.store, store, personalData: ledger.vault }, projection, {
-          batchSize: batchSize.data,
-          onProgress: (p) => {
-            if (Date.now() - printed < PROGRESS_EVERY_MS) return;
-            printed = Date.now();
-            console.log(`rebuild ${projection.name}: generation ${p.generation}, ${p.eventsRead} events, ${Math.round(p.eventsPerSecond)} events/s`);
-          },
-        });
-        console.log(`rebuild ${projection.name}: generation ${result.slot.generation} is live (${result.eventsRead} events in ${result.seconds.toFixed(1)} s)`);
+      // All together: the ledger is read and each complaint's state folded once for all of them.
+      const printed = new Map<string, number>();
+      const results = await rebuildProjections({ events: ledger.store, store, personalData: ledger.vault }, projections, {
+        batchSize: batchSize.data,
+        onProgress: (p) => {
+          if (Date.now() - (printed.get(p.projection) ?? 0) < PROGRESS_EVERY_MS) return;
+          printed.set(p.projection, Date.now());
+          console.log(`rebuild ${p.projection}: generation ${p.generation}, ${p.eventsRead} ledger events, ${Math.round(p.eventsPerSecond)} ledger events/s`);
+        },
+      });
+      for (const result of results) {
+        console.log(`rebuild ${result.slot.projection}: generation ${result.slot.generation} is live (${result.eventsRead} ledger events in ${result.seconds.toFixed(1)} s)`);
       }
       return 0;
     } finally {
