@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { type AccessCode, parseAccessCode } from '../domain/accessCode';
+import { pooledRandomBytes } from '../eventstore/vault/randomPool';
 
 /**
  * Receipt access codes are stored only as keyed hashes: `hmac-sha256$v1$<salt>$<mac>`, the
@@ -41,7 +42,7 @@ export const accessCodePepper = (masterKey: Uint8Array): Buffer => Buffer.from(h
 export function accessCodeHashes(pepper: Uint8Array): AccessCodes {
   const mac = (salt: Uint8Array, code: string): Buffer => createHmac('sha256', pepper).update(salt).update(code, 'utf8').digest();
   const hash = (accessCode: AccessCode, options: { readonly salt?: Uint8Array } = {}): string => {
-    const salt = Buffer.from(options.salt ?? randomBytes(SALT_BYTES));
+    const salt = options.salt ? Buffer.from(options.salt) : pooledRandomBytes(SALT_BYTES);
     return [HMAC_SCHEME, salt.toString('base64url'), mac(salt, accessCode).toString('base64url')].join('$');
   };
   // A random MAC: no code matches it.

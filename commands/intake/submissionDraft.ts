@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ACCESS_CODE_RANDOM_BYTES, AccessCode, accessCodeFromRandomBytes } from '../../domain/accessCode';
 import { TRACKING_ID_RANDOM_BYTES, TrackingId, trackingIdFromRandomBytes } from '../../domain/trackingId';
+import { pooledRandomBytes } from '../../eventstore/vault/randomPool';
 
 /**
  * Everything random about one submission, drawn before it executes, so that a submission
@@ -15,8 +16,8 @@ export type SubmissionDraft = z.infer<typeof SubmissionDraft>;
 export function mintSubmissionDraft(): SubmissionDraft {
   return {
     complaintId: randomUUID(),
-    trackingId: trackingIdFromRandomBytes(randomBytes(TRACKING_ID_RANDOM_BYTES)),
-    accessCode: accessCodeFromRandomBytes(randomBytes(ACCESS_CODE_RANDOM_BYTES)),
+    trackingId: trackingIdFromRandomBytes(pooledRandomBytes(TRACKING_ID_RANDOM_BYTES)),
+    accessCode: accessCodeFromRandomBytes(pooledRandomBytes(ACCESS_CODE_RANDOM_BYTES)),
     requestSeed: randomUUID(),
   };
 }

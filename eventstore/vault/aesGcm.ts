@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { pooledRandomBytes } from './randomPool';
 
 const IV_BYTES = 12;
 
@@ -10,7 +11,7 @@ export interface GcmBox {
 
 /** AES-256-GCM with a fresh 96-bit IV; `aad` binds the box to its context (e.g. the key id). */
 export function gcmSeal(key: Buffer, plaintext: Buffer, aad: string): GcmBox {
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { PersonalData, type OpenedPersonalData, type SealedPersonalData } from '../../domain/personalData';
 import { AppendBatcher } from '../postgres/appendBatcher';
 import { migrate } from '../postgres/migrate';
 import { checkSchemaName, type SqlClient } from '../postgres/sqlClient';
 import { gcmOpen, gcmSeal, packBox, unpackBox } from './aesGcm';
 import { storeOrReadDataKeys, type DataKeyAnswer, type DataKeyRequest } from './dataKeyGroup';
+import { pooledRandomBytes } from './randomPool';
 import { vaultMigrations } from './vaultMigrations';
 
 export class ErasedKey extends Error {
@@ -76,7 +76,7 @@ export class PersonalDataVault {
   }
 
   private async dataKeyFor(keyId: string): Promise<Buffer> {
-    const fresh = randomBytes(32);
+    const fresh = pooledRandomBytes(32);
     const answer = await this.dataKeys.submit({ keyId, wrappedNewKey: packBox(gcmSeal(this.masterKey, fresh, keyId)) }, 1);
     if (answer.kind === 'new_key_stored') return fresh;
     // Concurrent first seals agree on one key: one that lost to a key committed meanwhile reads the winner's.
