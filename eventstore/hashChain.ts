@@ -18,8 +18,15 @@ export interface HashableEvent {
  * so erasing a reporter's key never changes what was hashed.
  */
 export function canonicalEventForm(event: HashableEvent): string {
-  return canonicalJson({ streamId: event.streamId, type: event.type, data: event.data, metadata: event.metadata });
+  return canonicalEventFormOf(event.streamId, event.type, canonicalJson(event.data), canonicalJson(event.metadata));
 }
+
+/**
+ * The same form from data and metadata already in canonical JSON, so an append serialises
+ * them once for the hash and the stored row alike. Keys in code-unit order: data, metadata, streamId, type.
+ */
+export const canonicalEventFormOf = (streamId: string, type: string, canonicalData: string, canonicalMetadata: string): string =>
+  `{"data":${canonicalData},"metadata":${canonicalMetadata},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
 
 /** SHA-256 over the previous hash (32 bytes) followed by the UTF-8 canonical form; hex. */
 export function chainHash(previousHash: string, canonicalForm: string): string {

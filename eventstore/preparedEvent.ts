@@ -1,12 +1,16 @@
 import { InvalidEvent } from './errors';
 import { checkNewEvent, type EventRegistry } from './eventRegistry';
-import { canonicalEventForm } from './hashChain';
+import { canonicalJson } from './canonicalJson';
+import { canonicalEventFormOf } from './hashChain';
 import { EventMetadata } from './metadata';
 import type { NewEvent } from './port';
 
 /** An event checked against its schema, with the canonical form its hash is taken over. */
 export interface PreparedEvent extends NewEvent {
   readonly canonicalForm: string;
+  /** `data` and `metadata` in canonical JSON, the parts of `canonicalForm`: what a store writes, serialised once. */
+  readonly canonicalData: string;
+  readonly canonicalMetadata: string;
 }
 
 /**
@@ -24,9 +28,11 @@ export function prepareEvents(registry: EventRegistry, streamId: string, events:
     if (seen.has(metadata.data.eventId)) throw new InvalidEvent(event.type, [{ path: 'metadata.eventId', message: 'repeated within one append' }]);
     seen.add(metadata.data.eventId);
     checkNewEvent(registry, event.type, metadata.data.schemaVersion, event.data);
-    const canonicalForm = canonicalEventForm({ streamId, type: event.type, data: event.data, metadata: metadata.data });
+    const canonicalData = canonicalJson(event.data);
+    const canonicalMetadata = canonicalJson(metadata.data);
+    const canonicalForm = canonicalEventFormOf(streamId, event.type, canonicalData, canonicalMetadata);
     // jsonb rejects \u0000; refusing it here keeps the failure a clear validation error.
     if (canonicalForm.includes('\\u0000')) throw new InvalidEvent(event.type, [{ path: 'data', message: 'text must not contain NUL characters' }]);
-    return { type: event.type, data: event.data, metadata: metadata.data, canonicalForm };
+    return { type: event.type, data: event.data, metadata: metadata.data, canonicalForm, canonicalData, canonicalMetadata };
   });
 }

@@ -4,7 +4,7 @@ import type { EventRegistry } from '../eventRegistry';
 import { PollingSubscription } from '../pollingSubscription';
 import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '../port';
 import { START } from '../port';
-import { prepareEvents } from '../preparedEvent';
+import { prepareEvents, type PreparedEvent } from '../preparedEvent';
 import { WakeSignal } from '../wakeSignal';
 import { AppendBatcher } from './appendBatcher';
 import { decodeLedgerPosition, encodeLedgerPosition, toBigInt } from './ledgerPosition';
@@ -78,11 +78,7 @@ export class PostgresEventStore implements EventStore {
     if (streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH) throw new RangeError(`stream id must have 1 to ${MAX_STREAM_ID_LENGTH} characters`);
     checkExpectedRevision(expected);
     const prepared = prepareEvents(this.options.registry, streamId, events);
-    const entry = JSON.stringify({
-      streamId,
-      expected: String(expected),
-      events: prepared.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data, metadata: e.metadata, canonical: e.canonicalForm })),
-    });
+    const entry = `{"streamId":${JSON.stringify(streamId)},"expected":${JSON.stringify(String(expected))},"events":[${prepared.map(appendEntryEvent).join(',')}]}`;
     const row = await this.batcher.submit(entry, prepared.length);
     return this.resultOf(row, streamId, expected, prepared.map((e) => e.metadata.eventId));
   }
@@ -190,3 +186,7 @@ export class PostgresEventStore implements EventStore {
 // so that ORDER BY names the column, not these text aliases.
 const EVENT_COLUMNS = `e.stream_id, e.stream_revision::text AS stream_revision, e.transaction_id::text AS transaction_id,
   e.global_position::text AS global_position, e.event_type, e.data, e.metadata, encode(e.hash, 'hex') AS hash, e.recorded_at`;
+
+/** One event of an append_batch entry, as JSON; data and metadata as prepared (canonical JSON), not serialised again. */
+const appendEntryEvent = (event: PreparedEvent): string =>
+  `{"eventId":${JSON.stringify(event.metadata.eventId)},"type":${JSON.stringify(event.type)},"data":${event.canonicalData},"metadata":${event.canonicalMetadata},"canonical":${JSON.stringify(event.canonicalForm)}}`;
