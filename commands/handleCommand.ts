@@ -117,7 +117,8 @@ function newEvent({ eventId, event }: AppendedEvent, request: CommandRequest, oc
 
 /** The events a previous execution of this very request appended (its first event id is derived from the seed). */
 function eventsOfEarlierExecution(loaded: LoadedComplaint, requestSeed: string): { revision: number; events: AppendedEvent[] } | undefined {
-  const first = loaded.recorded.findIndex((recorded) => recorded.metadata.eventId === eventIdFor(requestSeed, 0));
+  const firstEventId = eventIdFor(requestSeed, 0);
+  const first = loaded.recorded.findIndex((recorded) => recorded.metadata.eventId === firstEventId);
   if (first < 0) return undefined;
   const events: AppendedEvent[] = [];
   for (let index = 0; loaded.recorded[first + index]?.metadata.eventId === eventIdFor(requestSeed, index); index++) {
