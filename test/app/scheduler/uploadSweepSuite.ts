@@ -84,9 +84,8 @@ export function uploadSweepSuite(label: string, { harness }: HarnessForFile, clo
       }
     });
 
-    test('a reference arriving while the file is being deleted waits for the deletion and is a clean 400; nothing in the ledger names the file', async () => {
-      const photo = await upload();
-      clock.advanceSeconds(GRACE_HOURS * 3600 + 60);
+    /** Starts a sweep whose deletion of the file holds until released, and waits until it has begun. */
+    async function sweepHeldAtDeletion(): Promise<{ release(): void; readonly pass: Promise<unknown> }> {
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       let deleting!: () => void;
@@ -100,16 +99,43 @@ export function uploadSweepSuite(label: string, { harness }: HarnessForFile, clo
       };
       const pass = sweep({ store: slowStore });
       await deletionStarted;
+      return { release, pass };
+    }
+
+    /** Whether `call` is still unanswered after a while (it waits for the sweep's lock). */
+    async function stillWaiting<T>(call: Promise<T>): Promise<boolean> {
       let answered = false;
-      const reference = fileWith(photo).then((response) => ((answered = true), response));
+      void call.then(() => (answered = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(answered).toBe(false);
+      return !answered;
+    }
+
+    test('a reference arriving while the file is being deleted waits for the deletion and is a clean 400; nothing in the ledger names the file', async () => {
+      const photo = await upload();
+      clock.advanceSeconds(GRACE_HOURS * 3600 + 60);
+      const { release, pass } = await sweepHeldAtDeletion();
+      const reference = fileWith(photo);
+      expect(await stillWaiting(reference)).toBe(true);
       release();
       await pass;
       const response = await reference;
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual([{ path: 'body.attachments.0.id', message: expect.any(String) }]);
       expect(await stored(photo.id)).toBe(false);
+    });
+
+    test('the same bytes uploaded while their old copy is being deleted wait for it, then are stored anew and tracked again', async () => {
+      const bytes = uniquePng();
+      const photo = await upload(bytes);
+      clock.advanceSeconds(GRACE_HOURS * 3600 + 60);
+      const { release, pass } = await sweepHeldAtDeletion();
+      const again = request(harness().app).post('/api/attachments').attach('file', bytes, 'foto.png').then((response) => response);
+      expect(await stillWaiting(again)).toBe(true);
+      release();
+      await pass;
+      expect((await again).status).toBe(201);
+      expect(await stored(photo.id)).toBe(true);
+      expect((await fileWith(photo)).status).toBe(201);
     });
 
     test('a reference arriving after the read model was asked, before the deletion, saves the file: the sweep skips it', async () => {
