@@ -38,8 +38,11 @@ export function mongoDocumentOf(generation: number, change: PositionedChange): M
 }
 
 /** A document read back, checked; undefined for a tombstone. */
-export function storedDocumentOf<Body>(collection: string, raw: unknown): StoredDocument<Body> | undefined {
-  const stored = MongoDocumentShape.parse(raw);
+export const storedDocumentOf = <Body>(collection: string, raw: unknown): StoredDocument<Body> | undefined =>
+  storedDocumentFromOwn(collection, MongoDocumentShape.parse(raw));
+
+/** A document this process wrote or already checked; undefined for a tombstone. */
+export function storedDocumentFromOwn<Body>(collection: string, stored: MongoDocument): StoredDocument<Body> | undefined {
   if (stored.deleted) return undefined;
   return { collection, id: stored.id, keys: stored.keys, body: decodeBody(stored) as Body, lastPosition: stored.lastPosition as GlobalPosition };
 }

@@ -17,11 +17,12 @@ import {
 } from './bookkeepingDocuments';
 import { documentKey, documentsCollectionName, GENERATIONS_COLLECTION, generationKey, LIVE_COLLECTION, POISON_COLLECTION } from './collectionNames';
 import { liveGenerationOf, readLiveGeneration } from './liveGeneration';
-import { storedDocumentOf, type MongoDocument } from './mongoDocument';
+import { storedDocumentFromOwn, storedDocumentOf, type MongoDocument } from './mongoDocument';
 import { ensureIndexes, mongoIndexesOf } from './mongoIndexes';
 import { dropJournal, replayJournal, writeJournal, type PendingBatch } from './batchJournal';
-import { batchWritesOf } from './batchWrites';
-import { upsertAll, type WholeDocumentWrite } from './upsertAll';
+import { batchWritesOf, documentWritesOf } from './batchWrites';
+import { writeWholeDocuments, type WholeDocumentWrite } from './upsertAll';
+import { WrittenDocuments } from './writtenDocuments';
 import { mongoFind } from './mongoQuery';
 import { openMongoDatabase } from './openMongoDatabase';
 
@@ -46,6 +47,7 @@ function byCollection<T extends { readonly collection: string }>(items: readonly
  * SINGLE WRITER per projection: the checkpoint compare is an update, which FerretDB 1.x
  * does not make atomic against a concurrent writer (MongoDB does). Run one projection
  * worker per projection (the runner's design); a second one could double-apply a batch.
+ * The same rule lets the store remember what it wrote (writtenDocuments) and skip loads.
  */
 export class MongoReadModelStore implements ReadModelStore {
   private constructor(
@@ -53,6 +55,9 @@ export class MongoReadModelStore implements ReadModelStore {
     private readonly db: Db,
     private readonly catalog: CollectionCatalog,
   ) {}
+
+  /** By generation key: what this writer knows each generation holds. */
+  private readonly written = new Map<string, WrittenDocuments>();
 
   static async open(options: { url: string; database: string; catalog: CollectionCatalog }): Promise<MongoReadModelStore> {
     const { client, db } = await openMongoDatabase(options.url, options.database);
@@ -125,18 +130,49 @@ export class MongoReadModelStore implements ReadModelStore {
     for (const spec of this.specsOf(slot.projection)) await this.documents(slot.projection, spec.name).deleteMany({ generation: slot.generation });
     await this.poisonCollection.deleteMany({ projection: slot.projection, generation: slot.generation });
     await dropJournal(this.db, slot);
+    this.written.delete(generationKey(slot.projection, slot.generation));
     await this.generationsCollection.deleteOne({ _id: generationKey(slot.projection, slot.generation) });
   }
 
+  /** This writer's copy of a generation, started (complete if the generation is empty) on first use. */
+  private async writtenDocuments(slot: ProjectionSlot): Promise<WrittenDocuments | undefined> {
+    const key = generationKey(slot.projection, slot.generation);
+    const known = this.written.get(key);
+    if (known) return known;
+    const stored = await this.storedGeneration(slot);
+    if (!stored) return undefined;
+    // An empty generation (checkpoint '' and nothing pending) holds no documents at all.
+    const fresh = new WrittenDocuments(stored.checkpoint, stored.checkpoint === '' && !stored.pending);
+    this.written.set(key, fresh);
+    return fresh;
+  }
+
   async loadDocuments(slot: ProjectionSlot, refs: readonly DocumentRef[]): Promise<StoredDocument[]> {
+    const written = await this.writtenDocuments(slot);
+    const found: StoredDocument[] = [];
+    const toLoad: DocumentRef[] = [];
+    for (const ref of refs) {
+      const known = written?.lookup(documentsCollectionName(slot.projection, ref.collection), documentKey(slot.generation, ref.id)) ?? 'unknown';
+      if (known === 'unknown') toLoad.push(ref);
+      else if (known) {
+        const stored = storedDocumentFromOwn(ref.collection, known);
+        if (stored) found.push(stored);
+      }
+    }
     const loaded = await Promise.all(
-      [...byCollection(refs)].map(async ([collection, wanted]) => {
+      [...byCollection(toLoad)].map(async ([collection, wanted]) => {
+        const name = documentsCollectionName(slot.projection, collection);
         const ids = [...new Set(wanted.map((ref) => documentKey(slot.generation, ref.id)))];
-        const raw = await this.documents(slot.projection, collection).find({ _id: { $in: ids } }).toArray();
-        return raw.map((document) => storedDocumentOf(collection, document));
+        const raw = new Map((await this.documents(slot.projection, collection).find({ _id: { $in: ids } }).toArray()).map((document) => [document._id, document]));
+        return ids.map((_id) => {
+          const document = raw.get(_id);
+          const stored = document === undefined ? undefined : storedDocumentOf(collection, document);
+          written?.remember(name, _id, document);
+          return stored;
+        });
       }),
     );
-    return loaded.flat().filter((document) => document !== undefined);
+    return [...found, ...loaded.flat().filter((document) => document !== undefined)];
   }
 
   /**
@@ -145,6 +181,10 @@ export class MongoReadModelStore implements ReadModelStore {
    * it is finished here, and the batch in hand (read before it) is refused.
    */
   async commitBatch(slot: ProjectionSlot, batch: ProjectionBatch): Promise<void> {
+    const key = generationKey(slot.projection, slot.generation);
+    const written = this.written.get(key);
+    // Forgotten now and kept only if the batch commits: a failure anywhere leaves nothing stale.
+    this.written.delete(key);
     const current = await this.storedGeneration(slot);
     if (!current || current.state === 'retired') throw new CheckpointMoved(slot);
     if (current.pending) {
@@ -152,19 +192,28 @@ export class MongoReadModelStore implements ReadModelStore {
       throw new CheckpointMoved(slot);
     }
     if (current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
-    const writes = batchWritesOf(slot, batch);
+    // An empty generation (checkpoint '' and nothing pending) holds no documents at all.
+    const known = written?.checkpoint === current.checkpoint ? written : new WrittenDocuments(current.checkpoint, current.checkpoint === '');
+    const documents = documentWritesOf(slot, batch);
+    const writes = batchWritesOf(slot, batch, documents);
     const pending = writes.length === 0 ? undefined : await writeJournal(this.db, slot, batch.to, writes);
     const marked = await this.generationsCollection.updateOne(
       { _id: current._id, checkpoint: batch.from, pending: null, state: { $ne: 'retired' } },
       pending ? { $set: { pending } } : { $set: { checkpoint: batch.to } },
     );
     if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
-    if (pending) await this.finishPending(slot, pending, writes);
+    if (pending) await this.finishPending(slot, pending, { writes, known });
+    known.committed(batch.to, documents);
+    if (!known.overfull) this.written.set(key, known);
   }
 
   /** Applies a committed batch (from memory, or from the journal after a crash) and moves the checkpoint past it. */
-  private async finishPending(slot: ProjectionSlot, pending: PendingBatch, writes?: readonly WholeDocumentWrite[]): Promise<void> {
-    if (writes) await upsertAll(this.db, writes);
+  private async finishPending(
+    slot: ProjectionSlot,
+    pending: PendingBatch,
+    inMemory?: { readonly writes: readonly WholeDocumentWrite[]; readonly known: WrittenDocuments },
+  ): Promise<void> {
+    if (inMemory) await writeWholeDocuments(this.db, inMemory.writes, (write) => inMemory.known.isKnownNew(write));
     else await replayJournal(this.db, slot, pending);
     await this.generationsCollection.updateOne(
       { _id: generationKey(slot.projection, slot.generation), 'pending.to': pending.to },

@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import { MongoBulkWriteError, type Db } from 'mongodb';
 
 /** A whole document for one collection, replacing whatever has its _id. */
 export interface WholeDocumentWrite {
@@ -7,22 +7,59 @@ export interface WholeDocumentWrite {
 }
 
 /**
- * Replaces (or inserts) every document by _id: no read before writing, one unordered bulk
- * write per collection, all collections at once. Repeating it changes nothing.
+ * Statements per update command. FerretDB 1.24 (SQLite) keeps one pooled connection per
+ * statement of an update command until the command ends, out of 100: a command of 100
+ * replaceOne statements waits for a connection forever (the server hangs on that
+ * database). Commands are therefore small and sent one at a time.
  */
-export async function upsertAll(db: Db, writes: readonly WholeDocumentWrite[]): Promise<void> {
-  const byCollection = new Map<string, WholeDocumentWrite['document'][]>();
+const REPLACES_PER_COMMAND = 50;
+/** Inserts hold no connection per document: larger commands are fine. */
+const INSERTS_PER_COMMAND = 1000;
+
+const isDuplicateKey = (error: unknown): boolean =>
+  error instanceof MongoBulkWriteError && error.writeErrors instanceof Array && error.writeErrors.some((e) => e.code === 11000);
+
+function byCollection(writes: readonly WholeDocumentWrite[]): Map<string, WholeDocumentWrite['document'][]> {
+  const groups = new Map<string, WholeDocumentWrite['document'][]>();
   for (const { collection, document } of writes) {
-    const documents = byCollection.get(collection);
+    const documents = groups.get(collection);
     if (documents) documents.push(document);
-    else byCollection.set(collection, [document]);
+    else groups.set(collection, [document]);
   }
-  await Promise.all(
-    [...byCollection].map(([collection, documents]) =>
-      db.collection<{ _id: string }>(collection).bulkWrite(
-        documents.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })),
-        { ordered: false },
-      ),
-    ),
-  );
+  return groups;
 }
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+async function replaceAll(db: Db, collection: string, documents: readonly WholeDocumentWrite['document'][]): Promise<void> {
+  for (const chunk of chunks(documents, REPLACES_PER_COMMAND)) {
+    await db
+      .collection<{ _id: string }>(collection)
+      .bulkWrite(chunk.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })), { ordered: false });
+  }
+}
+
+/**
+ * Replaces (or inserts) every document by _id: no read before writing. Documents the
+ * caller knows to be new are inserted (an insert is one statement; an upsert is a lookup
+ * and then a write); if one of them exists after all, that collection's documents are
+ * upserted instead. Repeating it changes nothing.
+ */
+export async function writeWholeDocuments(db: Db, writes: readonly WholeDocumentWrite[], isKnownNew: (write: WholeDocumentWrite) => boolean): Promise<void> {
+  const fresh = byCollection(writes.filter(isKnownNew));
+  const existing = byCollection(writes.filter((write) => !isKnownNew(write)));
+  for (const [collection, documents] of fresh) {
+    try {
+      for (const chunk of chunks(documents, INSERTS_PER_COMMAND)) await db.collection<{ _id: string }>(collection).insertMany(chunk, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await replaceAll(db, collection, documents);
+    }
+  }
+  for (const [collection, documents] of existing) await replaceAll(db, collection, documents);
+}
+
+/** writeWholeDocuments knowing nothing to be new (replaying a journal). */
+export const upsertAll = (db: Db, writes: readonly WholeDocumentWrite[]): Promise<void> => writeWholeDocuments(db, writes, () => false);
