@@ -110,22 +110,26 @@ interface Phase {
   readonly p99Ms: number;
 }
 
+/** autocannon's run, calling `onResponse` for each answer (the CPU window counts them). */
+function cannon(options: autocannon.Options, onResponse: () => void): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)));
+    instance.on('response', onResponse);
+  });
+}
+
 async function load(name: string, server: Server, sql: SqlClient, paths: readonly string[], settings: Settings): Promise<Phase> {
   let next = 0;
   let answered = 0;
-  let cannon: autocannon.Instance | undefined;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    cannon = autocannon(
-      {
-        url: `http://127.0.0.1:${server.port}`,
-        connections: settings.BENCH_CONNECTIONS,
-        duration: settings.BENCH_SECONDS,
-        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
-      },
-      (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
-    );
-  });
-  cannon?.on('response', () => answered++);
+  const finished = cannon(
+    {
+      url: `http://127.0.0.1:${server.port}`,
+      connections: settings.BENCH_CONNECTIONS,
+      duration: settings.BENCH_SECONDS,
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+    },
+    () => answered++,
+  );
   const warmedUp = new Promise<{ cpu: Awaited<ReturnType<typeof sampleCpu>>; answered: number }>((resolve) => {
     setTimeout(() => void sampleCpu(sql, server.child.pid!, server.applicationName).then((cpu) => resolve({ cpu, answered })), WARM_UP_MS);
   });
@@ -136,7 +140,7 @@ async function load(name: string, server: Server, sql: SqlClient, paths: readonl
   const perRequestMs = (seconds: number): string => ((seconds * 1000) / Math.max(1, answered - before.answered)).toFixed(3);
   const failed = result.non2xx + result.errors + result.timeouts;
   console.log(
-    `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms, ${result.requests.total} requests, ${failed} not 2xx/errors; cpu ms per request: node ${perRequestMs(cpu.serverSeconds)} postgres ${perRequestMs(cpu.postgresSeconds)}`,
+    `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms, ${result.requests.total} requests, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts; cpu ms per request: node ${perRequestMs(cpu.serverSeconds)} postgres ${perRequestMs(cpu.postgresSeconds)}`,
   );
   if (failed > 0) throw new Error(`${name}: ${failed} requests failed`);
   return { perSecond: Math.round(result.requests.average), p99Ms: result.latency.p99 };
