@@ -152,7 +152,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const found: StoredDocument[] = [];
     const toLoad: DocumentRef[] = [];
     for (const ref of refs) {
-      const known = written?.lookup(documentsCollectionName(slot.projection, ref.collection), documentKey(slot.generation, ref.id)) ?? 'unknown';
+      const known = written ? written.lookup(documentsCollectionName(slot.projection, ref.collection), documentKey(slot.generation, ref.id)) : 'unknown';
       if (known === 'unknown') toLoad.push(ref);
       else if (known) {
         const stored = storedDocumentFromOwn(ref.collection, known);
