@@ -58,6 +58,16 @@ export class MongoReadModelStore implements ReadModelStore {
 
   /** By generation key: what this writer knows each generation holds. */
   private readonly written = new Map<string, WrittenDocuments>();
+  /**
+   * Generations this store created. Only these can be known empty from checkpoint '': a
+   * restarted worker finds what a crashed one left and asks the server.
+   */
+  private readonly begun = new Set<string>();
+
+  /** Empty for sure: created here, no checkpoint yet, nothing pending. */
+  private knownEmpty(stored: GenerationDocument): boolean {
+    return this.begun.has(stored._id) && stored.checkpoint === '' && !stored.pending;
+  }
 
   static async open(options: { url: string; database: string; catalog: CollectionCatalog }): Promise<MongoReadModelStore> {
     const { client, db } = await openMongoDatabase(options.url, options.database);
@@ -109,6 +119,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const _id = generationKey(slot.projection, slot.generation);
     try {
       await this.generationsCollection.insertOne({ _id, ...slot, version, state: 'building', checkpoint: '' });
+      this.begun.add(_id);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -131,6 +142,7 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.poisonCollection.deleteMany({ projection: slot.projection, generation: slot.generation });
     await dropJournal(this.db, slot);
     this.written.delete(generationKey(slot.projection, slot.generation));
+    this.begun.delete(generationKey(slot.projection, slot.generation));
     await this.generationsCollection.deleteOne({ _id: generationKey(slot.projection, slot.generation) });
   }
 
@@ -141,8 +153,7 @@ export class MongoReadModelStore implements ReadModelStore {
     if (known) return known;
     const stored = await this.storedGeneration(slot);
     if (!stored) return undefined;
-    // An empty generation (checkpoint '' and nothing pending) holds no documents at all.
-    const fresh = new WrittenDocuments(stored.checkpoint, stored.checkpoint === '' && !stored.pending);
+    const fresh = new WrittenDocuments(stored.checkpoint, this.knownEmpty(stored));
     this.written.set(key, fresh);
     return fresh;
   }
@@ -192,8 +203,7 @@ export class MongoReadModelStore implements ReadModelStore {
       throw new CheckpointMoved(slot);
     }
     if (current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
-    // An empty generation (checkpoint '' and nothing pending) holds no documents at all.
-    const known = written?.checkpoint === current.checkpoint ? written : new WrittenDocuments(current.checkpoint, current.checkpoint === '');
+    const known = written?.checkpoint === current.checkpoint ? written : new WrittenDocuments(current.checkpoint, this.knownEmpty(current));
     const documents = documentWritesOf(slot, batch);
     const writes = batchWritesOf(slot, batch, documents);
     const pending = writes.length === 0 ? undefined : await writeJournal(this.db, slot, batch.to, writes);

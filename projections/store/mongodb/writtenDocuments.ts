@@ -5,7 +5,7 @@ import type { WholeDocumentWrite } from './upsertAll';
 /**
  * What one generation's collections hold, as far as this writer knows: the documents it
  * loaded or wrote (tombstones included), and `undefined` for ids it found absent. A
- * generation first seen empty (checkpoint '' and nothing pending) is `complete`: an id
+ * generation this store created and first sees empty (checkpoint '', nothing pending) is `complete`: an id
  * not listed is absent, so a rebuild loads nothing and inserts its new documents without
  * an upsert. FerretDB's SQLite backend looks nothing up by index but `_id`, and `_id $in`
  * not even that, so every load it is spared is a scan saved.
