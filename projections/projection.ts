@@ -20,29 +20,11 @@ export interface PersonalDataOpener {
   open(sealed: SealedPersonalData): Promise<OpenedPersonalData>;
 }
 
-/** A kind of value that follows from the ledger alone, up to and including an event (a complaint's state after it). */
-export interface FactKind<T> {
-  readonly name: string;
-  /** Never set: carries the value's type. */
-  readonly value?: T;
-}
-
-/**
- * Values that follow from the ledger alone, computed by the first projection that applies an
- * event and reused by the others applying the same ledger batch (they would compute the same).
- */
-export interface LedgerFacts {
-  get<T>(kind: FactKind<T>, event: ProjectedEvent): T | undefined;
-  set<T>(kind: FactKind<T>, event: ProjectedEvent, value: T): void;
-}
-
 /** What a projection may consult while handling an event: nothing else, so a rebuild gives the same documents. */
 export interface ProjectionContext {
   /** The document as it stands, including this batch's earlier changes. */
   document(ref: DocumentRef): Promise<StoredDocument | undefined>;
   openPersonalData(sealed: SealedPersonalData): Promise<OpenedPersonalData>;
-  /** Absent where projections apply events one at a time, each on its own. */
-  readonly facts?: LedgerFacts;
 }
 
 /**
@@ -59,6 +41,6 @@ export interface Projection {
    */
   readonly residentCollections?: readonly string[];
   /** Documents worth loading in bulk before a batch; anything else is loaded when asked for. */
-  prefetch(event: ProjectedEvent, facts?: LedgerFacts): readonly DocumentRef[];
+  prefetch(event: ProjectedEvent): readonly DocumentRef[];
   handle(event: ProjectedEvent, context: ProjectionContext): Promise<readonly DocumentChange[]>;
 }

@@ -2,7 +2,6 @@ import type { EventStore, GlobalPosition, RecordedEvent } from '../../eventstore
 import type { PersonalDataOpener } from '../projection';
 import { sealedReporterOf } from '../shared/trackedComplaint';
 import { decodeEvent, type DecodedEvent } from './decodeEvent';
-import { SharedLedgerFacts } from './ledgerFacts';
 import { cachedOpener } from './personalDataCache';
 
 /** A batch of the ledger, read and decoded once for every projection that applies it. */
@@ -11,8 +10,6 @@ export interface LedgerBatch {
   readonly decoded: readonly DecodedEvent[];
   /** Opens each envelope once for the whole batch, whichever projection asks. */
   readonly opener: PersonalDataOpener;
-  /** What the projections that applied it found out, for the next ones (the complaints' transitions). */
-  readonly facts: SharedLedgerFacts;
 }
 
 /**
@@ -29,7 +26,7 @@ export async function readLedgerBatch(events: EventStore, personalData: Personal
     const sealed = item.kind === 'complaint' ? sealedReporterOf(item.event.event) : undefined;
     if (sealed) opener.open(sealed).catch(() => undefined);
   }
-  return { records, decoded, opener, facts: new SharedLedgerFacts() };
+  return { records, decoded, opener };
 }
 
 /** The part of a batch after `from`: a projection that is already further along skips what it has applied. */

@@ -81,14 +81,12 @@ export async function applyBatch(
   const { records, decoded, opener } = batchAfter(ledgerBatch, from);
   const last = records.at(-1);
   if (!last) return { read: 0, checkpoint: from, poisoned: [] };
-  const facts = ledgerBatch.facts.draft();
   const workingSet = new BatchWorkingSet(store, slot, memory?.resident);
-  await workingSet.prefetch(decoded.flatMap((d) => (d.kind === 'complaint' ? projection.prefetch(d.event, facts) : [])));
+  await workingSet.prefetch(decoded.flatMap((d) => (d.kind === 'complaint' ? projection.prefetch(d.event) : [])));
   const quarantined = new Set((await store.poisonRecords(slot)).map((p) => p.streamId));
   const context: ProjectionContext = {
     document: guarded((ref) => workingSet.document(ref)),
     openPersonalData: guarded((sealed) => opener.open(sealed)),
-    facts,
   };
   const poisoned: PoisonRecord[] = [];
   const poison = (index: number, kind: PoisonRecord['kind'], error: string): void => {
@@ -111,7 +109,6 @@ export async function applyBatch(
     }
   }
   await store.commitBatch(slot, { from, to: last.globalPosition, changes: workingSet.changes, poisoned });
-  facts.publish();
   memory?.resident.absorb(workingSet.finalDocuments());
   return { read: records.length, checkpoint: last.globalPosition, poisoned };
 }

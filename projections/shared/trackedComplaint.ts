@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { evolve, type Complaint, type ComplaintEvent, type VisibilityInput } from '../../domain/complaint';
 import type { OpenedPersonalData, SealedPersonalData } from '../../domain/personalData';
-import type { FactKind, ProjectedEvent, ProjectionContext } from '../projection';
+import type { ProjectedEvent, ProjectionContext } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import type { DocumentChange, DocumentRef } from '../store/documents';
 import { jsonCopy } from './jsonValues';
@@ -61,32 +61,14 @@ async function reporterAfter(event: ProjectedEvent, before: TrackedComplaint | u
 const sameOwner = (a: Complaint['owner'], b: Complaint['owner']): boolean =>
   a.kind === b.kind && (a.kind === 'admin_queue' || (b.kind === 'agency' && a.agencyId === b.agencyId && a.unitId === b.unitId));
 
-export interface TrackedChange {
-  readonly transition: ComplaintTransition;
-  /** The write of the new tracked state. */
-  readonly change: DocumentChange;
-}
-
-/**
- * An event's transition of its complaint: the same for every projection (each keeps the
- * state with this same code), so computed once per event for all (null: no complaint).
- */
-export const complaintTransitionFact: FactKind<TrackedChange | null> = { name: 'complaint-transition' };
-
-/** trackComplaint, or the transition another projection already computed for the event. */
-export async function sharedTrackComplaint(event: ProjectedEvent, context: ProjectionContext): Promise<TrackedChange | undefined> {
-  const known = context.facts?.get(complaintTransitionFact, event);
-  if (known !== undefined) return known ?? undefined;
-  const tracked = await trackComplaint(event, context);
-  context.facts?.set(complaintTransitionFact, event, tracked ?? null);
-  return tracked;
-}
-
 /**
  * Folds the event into the complaint's tracked state with the domain's own evolve.
  * Undefined when the event leaves no complaint (nothing submitted in the stream).
  */
-export async function trackComplaint(event: ProjectedEvent, context: ProjectionContext): Promise<TrackedChange | undefined> {
+export async function trackComplaint(
+  event: ProjectedEvent,
+  context: ProjectionContext,
+): Promise<{ transition: ComplaintTransition; change: DocumentChange } | undefined> {
   const ref = complaintStateRef(event.complaintId);
   const stored = await context.document(ref);
   const before = stored === undefined ? undefined : trackedOf(stored.body);
@@ -101,7 +83,5 @@ export async function trackComplaint(event: ProjectedEvent, context: ProjectionC
   // state read back later equals the state written now.
   const body = jsonCopy(after) as TrackedComplaint;
   ownStates.add(body);
-  // `after` as stored: the next event's `before` is then this very object (projections
-  // remember what they rendered from it).
-  return { transition: { before, after: body }, change: { kind: 'put', ...ref, keys: {}, body } };
+  return { transition: { before, after }, change: { kind: 'put', ...ref, keys: {}, body } };
 }
