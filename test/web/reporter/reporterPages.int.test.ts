@@ -47,10 +47,10 @@ describe('a code holder', () => {
   test('sees the agency follow-up, replies, then rates; the API shows both, and the rating form is gone', async () => {
     const filed = await fileThrough(server, RESOLVED, { anonymous: true });
     const visitor = await codeHolder(filed);
-    // The read model may have the complaint before it has its last steps.
+    // The read model may have the complaint before it has its last steps (the follow-up, then the resolution's rating form).
     const page = await eventually(
       () => visitor.get(`/my/${filed.trackingId}`),
-      (answer) => textOf(answer.html).includes('Tim sudah meninjau lokasi.'),
+      (answer) => textOf(answer.html).includes('Tim sudah meninjau lokasi.') && answer.html.includes('/rate"'),
     );
     expect(page.status).toBe(200);
     expect(textOf(page.html)).toContain('Tim sudah meninjau lokasi.');
@@ -110,7 +110,12 @@ describe('a code holder', () => {
   test('after a refusal the form carries a new idempotency key, so a later try is not answered with the remembered refusal', async () => {
     const filed = await fileThrough(server, IN_PROGRESS);
     const visitor = await codeHolder(filed);
-    const key = idempotencyKeyOf((await visitor.get(`/my/${filed.trackingId}`)).html, 'reply');
+    // The reporter read model shows the reply form once it has reached the complaint's last step.
+    const page = await eventually(
+      () => visitor.get(`/my/${filed.trackingId}`),
+      (answer) => answer.html.includes('/reply"'),
+    );
+    const key = idempotencyKeyOf(page.html, 'reply');
     const refused = await visitor.post(`/my/${filed.trackingId}/rate`, { score: '5', idempotencyKey: key });
     expect(refused.status).toBe(409);
     expect(idempotencyKeyOf(refused.html, 'rate')).not.toBe(key);
