@@ -16,10 +16,10 @@ import { diskAttachmentStore } from '../../commands/attachments/store/diskAttach
 import { ledgerEventRegistry } from '../../app/ledgerEventRegistry';
 import { agencyRegistry } from '../../domain/routing';
 import { PostgresEventStore } from '../../eventstore/postgres/postgresEventStore';
-import { START } from '../../eventstore/port';
 import type { SqlClient } from '../../eventstore/postgres/sqlClient';
 import { createPGliteSqlClient, openPGlite } from '../../eventstore/postgres/pgliteSqlClient';
 import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
+import { visibleEventCount } from '../eventstore/postgres/ledgerVisibility';
 import { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
 import { allProjections, collectionCatalog } from '../../projections/catalog';
 import { ProjectionRunner } from '../../projections/runner/projectionRunner';
@@ -60,16 +60,6 @@ export interface ReadApiHarness extends ApiHarness {
 
 /** The harness's upload limit: small, so that a test can exceed it cheaply. */
 export const TEST_ATTACHMENT_MAX_BYTES = 64 * 1024;
-
-async function visibleEventCount(store: PostgresEventStore): Promise<number> {
-  let [count, after] = [0, START];
-  for (;;) {
-    const batch = await store.readAll({ after, maxCount: 1000 });
-    if (batch.length === 0) return count;
-    count += batch.length;
-    after = batch[batch.length - 1]!.globalPosition;
-  }
-}
 
 /** `readNow`: the read side's clock (see openReadApiHarness); `rateLimits`: the command side's, none without; `commandClock`: the command side's (default NOW). */
 export interface ReadApiHarnessOptions extends Pick<CommandSideParts, 'rateLimits'> {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { reporterKeyId } from '../../../commands/intake/personalDataKeys';
+import { complaintStreamId } from '../../../commands/complaintStream';
 import { SealedPersonalData } from '../../../domain/personalData';
+import { untilStreamVisible } from '../../eventstore/postgres/ledgerVisibility';
 import { apiClient, OTHER_AGENCY, UNIT, validReport, type ApiHarness } from './apiHarness';
 
 type Api = ReturnType<typeof apiClient>;
@@ -203,6 +205,8 @@ export function commandRoutesSuite(label: string, harness: () => ApiHarness): vo
       const reporter = `acct-${randomUUID()}`;
       const id = await api.file(reporter);
       const sealed = SealedPersonalData.parse(((await api.events(id))[0]!.data as { reporter: unknown }).reporter);
+      // The erasure finds the reporter's complaints in the ledger as a gap-safe reader sees it.
+      await untilStreamVisible(harness().store, complaintStreamId(id));
       const response = await request(harness().app).post(`/api/reporters/${reporter}/erase`).set('authorization', await api.as.reporter(reporter)).send({});
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ reporterId: reporter, erased: true, complaintsMarked: 1, completed: false });
