@@ -79,7 +79,10 @@ export const oversightProjection = complaintProjection({
   // v2: agency compliance by month.
   version: 2,
   collections: [oversightComplaintsCollection, countsCollection, agenciesCollection, agencyMonthsCollection],
-  residentCollections: [countsCollection.name, agenciesCollection.name, agencyMonthsCollection.name],
+  // Not the agency months: there is one per agency and Jakarta month (about 100k over the
+  // ledger's years), so keeping them in memory grew the writer with the ledger; a batch reads
+  // the few months its events fall in.
+  residentCollections: [countsCollection.name, agenciesCollection.name],
   render,
   aggregate,
 });
