@@ -10,7 +10,6 @@ import type { PoisonRecord } from '../poison';
 import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
 import { collectionIndexStatements } from './collectionIndexes';
 import { collectionScope } from './collectionScope';
-import { putsJson } from './documentsJson';
 import { pageFrom } from '../queryRules';
 import { findSql } from './findSql';
 import { readModelMigrations } from './readModelMigrations';
@@ -148,7 +147,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   private async writeChanges(tx: SqlQueryable, slot: ProjectionSlot, changes: readonly PositionedChange[]): Promise<void> {
-    const puts = changes.filter((c): c is PositionedChange & { kind: 'put' } => c.kind === 'put');
+    const puts = changes.filter((c) => c.kind === 'put');
     const deletes = changes.filter((c) => c.kind === 'delete');
     if (puts.length > 0) {
       await tx.query(
@@ -157,7 +156,7 @@ export class PostgresReadModelStore implements ReadModelStore {
            FROM jsonb_to_recordset($3::jsonb) AS p(collection text, id text, keys jsonb, body jsonb, position text)
          ON CONFLICT (projection, generation, collection, id)
          DO UPDATE SET keys = EXCLUDED.keys, body = EXCLUDED.body, last_position = EXCLUDED.last_position`,
-        [slot.projection, slot.generation, putsJson(puts)],
+        [slot.projection, slot.generation, JSON.stringify(puts.map(({ collection, id, keys, body, position }) => ({ collection, id, keys, body, position })))],
       );
     }
     if (deletes.length > 0) {
