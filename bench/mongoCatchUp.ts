@@ -1,25 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { EventStore } from '../eventstore/port';
 import type { PersonalDataOpener } from '../projections/projection';
 import { allProjections, collectionCatalog } from '../projections/catalog';
 import { catchUpTogether } from '../projections/runner/catchUp';
 import { MongoReadModelStore } from '../projections/store/mongodb/mongoReadModelStore';
 import { openMongoDatabase } from '../projections/store/mongodb/openMongoDatabase';
+import { ferretdbPidFor } from './ferretdbPid';
 import { cpuSecondsOf } from './httpCpu';
 
 export interface MongoCatchUpResult {
-  /** Ledger events applied per second, summed over the projections (as pg_events_per_s). */
+  /** Ledger events per second (each applied by every projection), as pg_events_per_s. */
   readonly eventsPerSecond: number;
+  /** Applications per second, summed over the projections. */
+  readonly appliedPerSecond: number;
   readonly ledgerEvents: number;
   readonly seconds: number;
   /** CPU seconds of this node process during the catch-up (it also reads the ledger from PostgreSQL). */
   readonly nodeCpuSeconds: number;
-  /** CPU seconds of the MongoDB server process, when BENCH_FERRETDB_PID names it (it runs on this machine). */
+  /** CPU seconds of the MongoDB server process, when it runs on this machine (see ferretdbPidFor). */
   readonly serverCpuSeconds: number | undefined;
 }
-
-const ServerPid = z.coerce.number().int().min(1).optional();
 
 /**
  * The MongoDB part of bench:projections: every projection catches up together from the
@@ -31,7 +31,7 @@ export async function measureMongoCatchUp(
   dependencies: { readonly events: EventStore; readonly personalData: PersonalDataOpener },
   options: { readonly url: string; readonly eventLimit: number; readonly batchSize: number; readonly onProgress: (ledgerEvents: number, seconds: number) => void },
 ): Promise<MongoCatchUpResult> {
-  const serverPid = ServerPid.parse(process.env['BENCH_FERRETDB_PID'] || undefined);
+  const serverPid = ferretdbPidFor(options.url);
   const database = `bench_projections_${randomBytes(4).toString('hex')}`;
   const store = await MongoReadModelStore.open({ url: options.url, database, catalog: collectionCatalog });
   try {
@@ -54,7 +54,8 @@ export async function measureMongoCatchUp(
     const nodeCpu = process.cpuUsage(nodeCpuBefore);
     const applied = [...read.values()].reduce((sum, n) => sum + n, 0);
     return {
-      eventsPerSecond: applied / seconds,
+      eventsPerSecond: ledgerEvents / seconds,
+      appliedPerSecond: applied / seconds,
       ledgerEvents,
       seconds,
       nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
@@ -71,6 +72,7 @@ export async function measureMongoCatchUp(
 /** CPU seconds per 1,000 ledger events, node and the server apart. */
 export function mongoCpuLine(result: MongoCatchUpResult): string {
   const per1000 = (seconds: number): string => ((seconds * 1000) / Math.max(result.ledgerEvents, 1)).toFixed(2);
-  const server = result.serverCpuSeconds === undefined ? 'not measured (set BENCH_FERRETDB_PID)' : `${per1000(result.serverCpuSeconds)} s`;
-  return `mongo cpu per 1000 ledger events: node ${per1000(result.nodeCpuSeconds)} s, server ${server}`;
+  const server = result.serverCpuSeconds === undefined ? 'not measured (not on this machine; BENCH_FERRETDB_PID names it)' : `${per1000(result.serverCpuSeconds)} s`;
+  const total = result.serverCpuSeconds === undefined ? '' : `, total ${per1000(result.nodeCpuSeconds + result.serverCpuSeconds)} s`;
+  return `mongo cpu per 1000 ledger events: node ${per1000(result.nodeCpuSeconds)} s, server ${server}${total}`;
 }

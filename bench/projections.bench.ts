@@ -4,8 +4,8 @@
  * fresh schema; then, when MONGODB_URL is set (FerretDB: `.ci/ferretdb-start`), catch-up into
  * MongoDB over the first BENCH_MONGO_EVENTS ledger events. Last line:
  * pg_events_per_s=<n> mongo_events_per_s=<n> rebuild_100k_s=<n> rss_mb=<n>.
- * pg_events_per_s counts ledger events per second (each read once and applied by every
- * projection; "applied/s", printed beside it, sums over the projections). The rebuild's CPU
+ * pg_events_per_s and mongo_events_per_s count ledger events per second (each read once and
+ * applied by every projection; "applied/s", printed beside them, sums over the projections). The rebuild's CPU
  * (this process and its PostgreSQL backends, per 1,000 ledger events) is the figure that
  * compares runs on a loaded machine. rss_mb is the peak RSS of the PostgreSQL rebuild.
  */
@@ -101,7 +101,8 @@ async function main(): Promise<void> {
           eventLimit: settings.BENCH_MONGO_EVENTS,
           batchSize: settings.BENCH_BATCH,
           onProgress: (ledgerEvents, elapsed) => {
-            if (Date.now() - printed < 5000) return;
+            const marked = rss.markProgress(ledgerEvents / settings.BENCH_MONGO_EVENTS, PROGRESS_MARKS);
+            if (!marked && Date.now() - printed < 5000) return;
             printed = Date.now();
             console.log(`mongo: ${ledgerEvents} ledger events, ${Math.round(ledgerEvents / elapsed)} ledger events/s, rss ${rss.sampleMb()} MB`);
           },
@@ -109,9 +110,10 @@ async function main(): Promise<void> {
       );
       mongo = String(Math.round(result.eventsPerSecond));
       console.log(
-        `mongo: ${result.ledgerEvents} ledger events in ${result.seconds.toFixed(1)} s, ${Math.round(result.ledgerEvents / result.seconds)} ledger events/s (${mongo} applied/s), peak rss ${rss.peakMb} MB`,
+        `mongo: ${result.ledgerEvents} ledger events in ${result.seconds.toFixed(1)} s, ${mongo} ledger events/s (${Math.round(result.appliedPerSecond)} applied/s over the projections), peak rss ${rss.peakMb} MB`,
       );
       console.log(mongoCpuLine(result));
+      console.log(`mongo rss at progress ${rss.marksLine()}`);
       console.log(machineLine());
     }
     console.log(`pg_events_per_s=${Math.round(pgRate)} mongo_events_per_s=${mongo} rebuild_100k_s=${((seconds * 100_000) / settings.BENCH_COMPLAINTS).toFixed(1)} rss_mb=${rebuildPeakMb}`);
