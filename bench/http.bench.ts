@@ -1,6 +1,6 @@
 /**
  * `npm run bench:http`: complaints accepted per second over HTTP. The real server, built
- * and run as `npm start` runs it (dist/app/main.js; BENCH_SERVER=tsx runs the TypeScript
+ * and run as `npm start` runs it (node with package.json's start flags; BENCH_SERVER=tsx runs the TypeScript
  * instead, skipping the build), is a child process on PostgreSQL (loopback, a fresh schema)
  * while autocannon posts the web form with 50 connections. The server is an API node as
  * deployed at scale: projections and the scheduler run elsewhere (RUN_PROJECTIONS=false,
@@ -11,7 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { npmStartArguments } from '../app/tools/npmStartCommand';
 import { startServerProcess } from '../app/tools/serverProcess';
 import { createPgSqlClient } from '../eventstore/postgres/pgSqlClient';
 import { checkLoopbackUrl } from './benchConfig';
@@ -52,13 +54,13 @@ async function main(): Promise<void> {
   const serverDatabaseUrl = new URL(databaseUrl);
   serverDatabaseUrl.searchParams.set('application_name', schema);
   if (!runTypeScript) execFileSync('npm', ['run', 'build', '--silent'], { cwd: `${__dirname}/..`, stdio: 'inherit' });
-  console.log(`server: ${runTypeScript ? 'app/main.ts through tsx' : 'dist/app/main.js (npm start)'}`);
+  console.log(`server: ${runTypeScript ? 'app/main.ts through tsx' : `node ${npmStartArguments(join(__dirname, '..')).join(' ')} (as npm start runs it)`}`);
   const { child, url } = await startServerProcess(serverDatabaseUrl.toString(), schema, {
     RUN_PROJECTIONS: 'false',
     SCHEDULER_INTERVAL_SECONDS: '0',
     INTAKE_RATE_PER_HOUR: '0',
     LOG_LEVEL: 'warn',
-  }, runTypeScript ? undefined : 'dist/app/main.js');
+  }, runTypeScript ? 'tsx' : 'npm-start');
   try {
     await load(url, warmupSeconds);
     const before = await sampleCpu(sql, child.pid!, schema);

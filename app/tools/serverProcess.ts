@@ -3,6 +3,10 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { npmStartArguments } from './npmStartCommand';
+
+/** How the server is started: its TypeScript through tsx, or compiled as `npm start` runs it (after `npm run build`). */
+export type ServerRuns = 'tsx' | 'npm-start';
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -16,17 +20,17 @@ export interface ServerProcess {
 /**
  * `app/main.ts` as a child process on a PostgreSQL schema of its own (for benchmarks and
  * process-level tests): a random vault master key, a JWT key of nobody's, a fresh DATA_DIR,
- * port 0. `compiledMain` (dist/app/main.js, what `npm start` runs) replaces running the
- * TypeScript through tsx.
+ * port 0. `runs: 'npm-start'` runs the compiled server with the node arguments of `npm start`
+ * (package.json) instead of the TypeScript through tsx.
  */
 export function startServerProcess(
   databaseUrl: string,
   schema: string,
   env: Readonly<Record<string, string>> = {},
-  compiledMain?: string,
+  runs: ServerRuns = 'tsx',
 ): Promise<ServerProcess> {
   const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  return spawnServer({ EVENTSTORE_URL: databaseUrl, DATABASE_SCHEMA: schema, VAULT_MASTER_KEY: randomBytes(32).toString('base64'), JWT_PUBLIC_KEY: publicKey, ...env }, compiledMain);
+  return spawnServer({ EVENTSTORE_URL: databaseUrl, DATABASE_SCHEMA: schema, VAULT_MASTER_KEY: randomBytes(32).toString('base64'), JWT_PUBLIC_KEY: publicKey, ...env }, runs);
 }
 
 /**
@@ -39,12 +43,13 @@ export function startEmbeddedServerProcess(env: Readonly<Record<string, string>>
 }
 
 /** Empty values in `env` unset the variable. Resolves once the server prints the address it listens on. */
-function spawnServer(env: Readonly<Record<string, string>>, compiledMain?: string): Promise<ServerProcess> {
+function spawnServer(env: Readonly<Record<string, string>>, runs: ServerRuns = 'tsx'): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lapor-server-'));
   const merged: Record<string, string | undefined> = { ...process.env, PORT: '0', DATA_DIR: dataDir, ...env };
   for (const [name, value] of Object.entries(merged)) if (value === '') delete merged[name];
-  const child = spawn(process.execPath, compiledMain === undefined ? ['--import', 'tsx', 'app/main.ts'] : [compiledMain], {
-    cwd: `${__dirname}/../..`,
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, runs === 'tsx' ? ['--import', 'tsx', 'app/main.ts'] : npmStartArguments(root), {
+    cwd: root,
     env: merged,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
