@@ -174,9 +174,10 @@ export class MongoReadModelStore implements ReadModelStore {
       [...byCollection(toLoad)].map(async ([collection, wanted]) => {
         const name = documentsCollectionName(slot.projection, collection);
         const ids = [...new Set(wanted.map((ref) => documentKey(slot.generation, ref.id)))];
-        const raw = new Map((await this.documents(slot.projection, collection).find({ _id: { $in: ids } }).toArray()).map((document) => [document._id, document]));
-        return ids.map((_id) => {
-          const document = raw.get(_id);
+        // One lookup per id, sent together: FerretDB (SQLite) finds `{_id: value}` by index but scans the collection for `_id: {$in}`.
+        const raw = await Promise.all(ids.map((_id) => this.documents(slot.projection, collection).findOne({ _id })));
+        return ids.map((_id, index) => {
+          const document = raw[index] ?? undefined;
           const stored = document === undefined ? undefined : storedDocumentOf(collection, document);
           written?.remember(name, _id, document);
           return stored;
@@ -214,7 +215,7 @@ export class MongoReadModelStore implements ReadModelStore {
     if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
     if (pending) await this.finishPending(slot, pending, { writes, known });
     known.committed(batch.to, documents);
-    if (!known.overfull) this.written.set(key, known);
+    this.written.set(key, known);
   }
 
   /** Applies a committed batch (from memory, or from the journal after a crash) and moves the checkpoint past it. */
