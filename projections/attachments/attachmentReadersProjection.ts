@@ -1,4 +1,4 @@
-import { viewFor, type Audience, type ComplaintView } from '../../domain/complaint';
+import { viewFor, type Audience, type Complaint, type ComplaintView } from '../../domain/complaint';
 import type { CollectionSpec } from '../store/collectionSpec';
 import { LAST_POSITION } from '../store/collectionSpec';
 import { complaintProjection } from '../shared/complaintProjection';
@@ -41,8 +41,14 @@ function attachmentIdsIn(view: ComplaintView): Set<string> {
   return new Set(refs.map((ref) => ref.id));
 }
 
+/** Every view's attachments come from these three lists of the complaint: without any, no audience sees a file. */
+const referencesAnAttachment = (complaint: Complaint): boolean =>
+  complaint.attachments.length > 0 || complaint.followUps.some((f) => f.attachments.length > 0) || complaint.reporterMessages.some((m) => m.attachments.length > 0);
+
 function render(tracked: TrackedComplaint): RenderedDocument[] {
   const { complaint } = tracked;
+  // Most complaints carry no file: skip the five views that would each find none.
+  if (!referencesAnAttachment(complaint)) return [];
   const input = visibilityInputOf(tracked);
   const shownTo = (audience: Audience): Set<string> => attachmentIdsIn(viewFor(audience, input));
   const publicIds = shownTo({ kind: 'public' });
