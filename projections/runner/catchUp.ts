@@ -2,7 +2,7 @@ import type { GlobalPosition } from '../../eventstore/port';
 import type { Projection } from '../projection';
 import { CheckpointMoved, type ProjectionSlot } from '../store/generations';
 import { checkpointOf } from './generations';
-import { readLedgerBatch } from './ledgerBatch';
+import { readLedgerBatch, type LedgerBatch } from './ledgerBatch';
 import { applyBatch, type BatchDependencies, type BatchOutcome } from './processBatch';
 import { ResidentDocuments } from './residentDocuments';
 
@@ -51,34 +51,72 @@ export async function catchUpTogether(dependencies: BatchDependencies, members: 
   for (const member of members) {
     states.push({ ...member, checkpoint: await checkpointOf(dependencies.store, member.slot), eventsRead: 0, resident: new ResidentDocuments(member.projection.residentCollections) });
   }
+  const read = (after: GlobalPosition): PendingBatch => ({ after, batch: readLedgerBatch(dependencies.events, dependencies.personalData, after, options.batchSize) });
   let active = states;
-  while (active.length > 0 && !options.shouldStop?.()) {
-    const batch = await readLedgerBatch(dependencies.events, dependencies.personalData, earliest(active.map((s) => s.checkpoint)), options.batchSize);
-    if (batch.records.length === 0) break;
-    const stillActive: MemberState[] = [];
-    for (const state of active) {
-      try {
-        const outcome = await applyBatch(dependencies.store, state.projection, state.slot, state.checkpoint, batch, state);
-        stillActive.push(state);
-        if (outcome.read === 0) continue;
-        state.eventsRead += outcome.read;
-        state.checkpoint = outcome.checkpoint;
-        options.onBatch?.({ slot: state.slot, eventsRead: state.eventsRead, checkpoint: state.checkpoint, outcome });
-      } catch (error) {
-        state.resident.clear();
-        try {
-          if (!(error instanceof CheckpointMoved)) throw error;
-          state.checkpoint = await checkpointOf(dependencies.store, state.slot);
-          stillActive.push(state);
-        } catch (failure) {
-          if (!options.onFailure) throw failure;
-          options.onFailure(state, failure);
-        }
+  let next = active.length > 0 ? read(earliest(active.map((s) => s.checkpoint))) : undefined;
+  try {
+    while (next && !options.shouldStop?.()) {
+      const batch = await next.batch;
+      const last = batch.records.at(-1);
+      if (!last) break;
+      // The next batch is read while this one is applied; it is used if every member ends where this one does.
+      next = read(last.globalPosition);
+      const goesOn = await applyTogether(dependencies, active, batch, options);
+      active = active.filter((_, index) => goesOn[index]);
+      if (active.length === 0) break;
+      const from = earliest(active.map((s) => s.checkpoint));
+      if (from !== next.after) {
+        discard(next);
+        next = read(from);
       }
     }
-    active = stillActive;
+  } finally {
+    if (next) discard(next);
   }
   return new Map(states.map((s) => [s.projection.name, s.eventsRead]));
+}
+
+interface PendingBatch {
+  readonly after: GlobalPosition;
+  readonly batch: Promise<LedgerBatch>;
+}
+
+/** A read nobody will apply: its failure must not go unhandled. */
+const discard = (pending: PendingBatch): void => void pending.batch.catch(() => undefined);
+
+/**
+ * Members apply the batch side by side: one's commit runs in the store while node applies
+ * the next one's events. Every member finishes before a failure without onFailure is raised.
+ */
+async function applyTogether(dependencies: BatchDependencies, members: readonly MemberState[], batch: LedgerBatch, options: CatchUpOptions): Promise<boolean[]> {
+  const outcomes = await Promise.allSettled(members.map((state) => applyMemberBatch(dependencies, state, batch, options)));
+  return outcomes.map((outcome) => {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    return outcome.value;
+  });
+}
+
+/** One member applies the batch. Resolves with whether it goes on (false: it failed and was reported). */
+async function applyMemberBatch(dependencies: BatchDependencies, state: MemberState, batch: LedgerBatch, options: CatchUpOptions): Promise<boolean> {
+  try {
+    const outcome = await applyBatch(dependencies.store, state.projection, state.slot, state.checkpoint, batch, state);
+    if (outcome.read === 0) return true;
+    state.eventsRead += outcome.read;
+    state.checkpoint = outcome.checkpoint;
+    options.onBatch?.({ slot: state.slot, eventsRead: state.eventsRead, checkpoint: state.checkpoint, outcome });
+    return true;
+  } catch (error) {
+    state.resident.clear();
+    try {
+      if (!(error instanceof CheckpointMoved)) throw error;
+      state.checkpoint = await checkpointOf(dependencies.store, state.slot);
+      return true;
+    } catch (failure) {
+      if (!options.onFailure) throw failure;
+      options.onFailure(state, failure);
+      return false;
+    }
+  }
 }
 
 /** catchUpTogether for one projection: resolves with the ledger events it read. */
