@@ -2,6 +2,7 @@ import type { ComplaintEvent } from '../domain/complaint';
 import type { OpenedPersonalData, SealedPersonalData } from '../domain/personalData';
 import type { EventMetadata } from '../eventstore/metadata';
 import type { GlobalPosition } from '../eventstore/port';
+import type { ComplaintTransition } from './shared/trackedComplaint';
 import type { CollectionSpec } from './store/collectionSpec';
 import type { DocumentChange, DocumentRef, StoredDocument } from './store/documents';
 
@@ -24,7 +25,12 @@ export interface PersonalDataOpener {
 export interface ProjectionContext {
   /** The document as it stands, including this batch's earlier changes. */
   document(ref: DocumentRef): Promise<StoredDocument | undefined>;
-  openPersonalData(sealed: SealedPersonalData): Promise<OpenedPersonalData>;
+  /**
+   * The transition the event makes to its complaint, folded once for every projection from
+   * the ledger (undefined: nothing submitted in the stream yet). Throws when the complaint's
+   * history cannot be folded up to the event, which is then poison.
+   */
+  complaintTransition(event: ProjectedEvent): ComplaintTransition | undefined;
 }
 
 /**

@@ -50,7 +50,8 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
 
 export const agencyProjection = complaintProjection({
   name: AGENCY_PROJECTION,
-  version: 1,
+  // 2: no private copy of each complaint's state (folded from the ledger for every projection).
+  version: 2,
   collections: [agencyCasesCollection],
   render,
 });

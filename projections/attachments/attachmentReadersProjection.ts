@@ -73,8 +73,8 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
 
 export const attachmentReadersProjection = complaintProjection({
   name: ATTACHMENT_READERS_PROJECTION,
-  // v2: the receipt's access-code hash beside the reporter's account.
-  version: 2,
+  // v2: the receipt's access-code hash beside the reporter's account. v3: no private copy of each complaint's state.
+  version: 3,
   collections: [attachmentReadersCollection],
   render,
 });

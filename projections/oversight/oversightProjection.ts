@@ -76,8 +76,8 @@ async function aggregate(event: ComplaintEvent, transition: ComplaintTransition,
 
 export const oversightProjection = complaintProjection({
   name: OVERSIGHT_PROJECTION,
-  // v2: agency compliance by month.
-  version: 2,
+  // v2: agency compliance by month. v3: no private copy of each complaint's state.
+  version: 3,
   collections: [oversightComplaintsCollection, countsCollection, agenciesCollection, agencyMonthsCollection],
   // Not the agency months: there is one per agency and Jakarta month (about 100k over the
   // ledger's years), so keeping them in memory grew the writer with the ledger; a batch reads

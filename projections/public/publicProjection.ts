@@ -77,7 +77,8 @@ export function validatedPage(change: DocumentChange): DocumentChange {
 const publicComplaints = complaintProjection({
   name: PUBLIC_PROJECTION,
   // 2: complaint bodies are validated when written (validatedPage); a rebuild puts every stored body through it.
-  version: 2,
+  // 3: no private copy of each complaint's state (folded from the ledger for every projection).
+  version: 3,
   collections: [publicComplaintsCollection, countsCollection, statisticsCollection, agenciesCollection],
   residentCollections: [countsCollection.name, statisticsCollection.name, agenciesCollection.name],
   render,

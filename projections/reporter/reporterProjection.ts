@@ -35,7 +35,8 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
 
 export const reporterProjection = complaintProjection({
   name: REPORTER_PROJECTION,
-  version: 1,
+  // 2: no private copy of each complaint's state (folded from the ledger for every projection).
+  version: 2,
   collections: [reporterComplaintsCollection],
   render,
 });

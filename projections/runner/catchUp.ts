@@ -2,6 +2,7 @@ import type { GlobalPosition } from '../../eventstore/port';
 import type { Projection } from '../projection';
 import { CheckpointMoved, type ProjectionSlot } from '../store/generations';
 import { checkpointOf } from './generations';
+import { ComplaintMemory } from './complaintMemory';
 import { readLedgerBatch, type LedgerBatch } from './ledgerBatch';
 import { applyBatch, type BatchDependencies, type BatchOutcome } from './processBatch';
 import { ResidentDocuments } from './residentDocuments';
@@ -51,38 +52,18 @@ export async function catchUpTogether(dependencies: BatchDependencies, members: 
   for (const member of members) {
     states.push({ ...member, checkpoint: await checkpointOf(dependencies.store, member.slot), eventsRead: 0, resident: new ResidentDocuments(member.projection.residentCollections) });
   }
-  const read = (after: GlobalPosition): PendingBatch => ({ after, batch: readLedgerBatch(dependencies.events, dependencies.personalData, after, options.batchSize) });
+  const memory = new ComplaintMemory();
   let active = states;
-  let next = active.length > 0 ? read(earliest(active.map((s) => s.checkpoint))) : undefined;
-  try {
-    while (next && !options.shouldStop?.()) {
-      const batch = await next.batch;
-      const last = batch.records.at(-1);
-      if (!last) break;
-      // The next batch is read while this one is applied; it is used if every member ends where this one does.
-      next = read(last.globalPosition);
-      const goesOn = await applyTogether(dependencies, active, batch, options);
-      active = active.filter((_, index) => goesOn[index]);
-      if (active.length === 0) break;
-      const from = earliest(active.map((s) => s.checkpoint));
-      if (from !== next.after) {
-        discard(next);
-        next = read(from);
-      }
-    }
-  } finally {
-    if (next) discard(next);
+  while (active.length > 0 && !options.shouldStop?.()) {
+    // Not read ahead while members commit: their open transactions would hold back what the
+    // gap-safe ledger read may return, and the pass would end short of the head.
+    const batch = await readLedgerBatch(dependencies.events, dependencies.personalData, earliest(active.map((s) => s.checkpoint)), options.batchSize, memory);
+    if (batch.records.length === 0) break;
+    const goesOn = await applyTogether(dependencies, active, batch, options);
+    active = active.filter((_, index) => goesOn[index]);
   }
   return new Map(states.map((s) => [s.projection.name, s.eventsRead]));
 }
-
-interface PendingBatch {
-  readonly after: GlobalPosition;
-  readonly batch: Promise<LedgerBatch>;
-}
-
-/** A read nobody will apply: its failure must not go unhandled. */
-const discard = (pending: PendingBatch): void => void pending.batch.catch(() => undefined);
 
 /**
  * Members apply the batch side by side: one's commit runs in the store while node applies

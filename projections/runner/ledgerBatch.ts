@@ -1,6 +1,8 @@
 import type { EventStore, GlobalPosition, RecordedEvent } from '../../eventstore/port';
 import type { PersonalDataOpener } from '../projection';
 import { sealedReporterOf } from '../shared/trackedComplaint';
+import { ComplaintMemory } from './complaintMemory';
+import { ComplaintTimeline } from './complaintTimeline';
 import { decodeEvent, type DecodedEvent } from './decodeEvent';
 import { cachedOpener } from './personalDataCache';
 
@@ -8,25 +10,27 @@ import { cachedOpener } from './personalDataCache';
 export interface LedgerBatch {
   readonly records: readonly RecordedEvent[];
   readonly decoded: readonly DecodedEvent[];
-  /** Opens each envelope once for the whole batch, whichever projection asks. */
-  readonly opener: PersonalDataOpener;
+  /** Each complaint event's transition, folded once for every projection. */
+  readonly timeline: ComplaintTimeline;
 }
 
 /**
- * Reads up to `maxCount` events after `after` and starts opening the reporters' envelopes
- * they bring, all at once (one vault read each, concurrently) instead of one after the
- * other as each projection comes to them. A failure is not raised here: the projection
- * that asks for the envelope meets it.
+ * Reads up to `maxCount` events after `after` and folds each complaint's events into its
+ * transitions. The reporters' envelopes the batch brings are opened all at once (one vault
+ * read each, concurrently) before folding needs them. `memory` carries the complaints'
+ * states from one batch to the next; without it, each complaint's start is read from the ledger.
  */
-export async function readLedgerBatch(events: EventStore, personalData: PersonalDataOpener, after: GlobalPosition, maxCount: number): Promise<LedgerBatch> {
+export async function readLedgerBatch(events: EventStore, personalData: PersonalDataOpener, after: GlobalPosition, maxCount: number, memory?: ComplaintMemory): Promise<LedgerBatch> {
   const records = await events.readAll({ after, maxCount });
   const decoded = records.map(decodeEvent);
   const opener = cachedOpener(personalData);
   for (const item of decoded) {
     const sealed = item.kind === 'complaint' ? sealedReporterOf(item.event.event) : undefined;
+    // Started early, awaited by the fold: a failure surfaces there.
     if (sealed) opener.open(sealed).catch(() => undefined);
   }
-  return { records, decoded, opener };
+  const timeline = await ComplaintTimeline.build({ events, opener, memory }, after, records, decoded);
+  return { records, decoded, timeline };
 }
 
 /** The part of a batch after `from`: a projection that is already further along skips what it has applied. */

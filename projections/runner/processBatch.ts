@@ -4,6 +4,8 @@ import type { ProjectionSlot } from '../store/generations';
 import type { PoisonRecord } from '../store/poison';
 import type { ReadModelStore } from '../store/readModelStore';
 import { BatchWorkingSet } from './batchWorkingSet';
+import { guarded, InfrastructureFailure } from './infrastructureFailure';
+import { poisonReason } from './poisonReason';
 import { batchAfter, readLedgerBatch, type LedgerBatch } from './ledgerBatch';
 import type { ResidentDocuments } from './residentDocuments';
 
@@ -19,29 +21,6 @@ export interface BatchOutcome {
   readonly checkpoint: GlobalPosition;
   readonly poisoned: readonly PoisonRecord[];
 }
-
-/**
- * A failure of the store or the vault while handling an event: the batch is abandoned and
- * retried, never blamed on the event (which would then be skipped as poison).
- */
-export class InfrastructureFailure extends Error {
-  override readonly name = 'InfrastructureFailure';
-  constructor(readonly failure: unknown) {
-    super(`read-model infrastructure failed: ${failure instanceof Error ? failure.message : String(failure)}`, { cause: failure });
-  }
-}
-
-function guarded<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return async (...args) => {
-    try {
-      return await work(...args);
-    } catch (error) {
-      throw new InfrastructureFailure(error);
-    }
-  };
-}
-
-const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
 
 /** What a projection's batch carries over from the previous one: the resident documents. */
 export interface ProjectionMemory {
@@ -78,7 +57,7 @@ export async function applyBatch(
   ledgerBatch: LedgerBatch,
   memory?: ProjectionMemory,
 ): Promise<BatchOutcome> {
-  const { records, decoded, opener } = batchAfter(ledgerBatch, from);
+  const { records, decoded, timeline } = batchAfter(ledgerBatch, from);
   const last = records.at(-1);
   if (!last) return { read: 0, checkpoint: from, poisoned: [] };
   const workingSet = new BatchWorkingSet(store, slot, memory?.resident);
@@ -86,7 +65,7 @@ export async function applyBatch(
   const quarantined = new Set((await store.poisonRecords(slot)).map((p) => p.streamId));
   const context: ProjectionContext = {
     document: guarded((ref) => workingSet.document(ref)),
-    openPersonalData: guarded((sealed) => opener.open(sealed)),
+    complaintTransition: (event) => timeline.transitionAt(event),
   };
   const poisoned: PoisonRecord[] = [];
   const poison = (index: number, kind: PoisonRecord['kind'], error: string): void => {
@@ -104,7 +83,7 @@ export async function applyBatch(
         workingSet.apply(await projection.handle(item.event, context), item.event.position);
       } catch (error) {
         if (error instanceof InfrastructureFailure) throw error;
-        poison(index, 'poisoned', describe(error));
+        poison(index, 'poisoned', poisonReason(error));
       }
     }
   }

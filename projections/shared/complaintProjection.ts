@@ -3,7 +3,7 @@ import type { Projection, ProjectionContext } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import type { DocumentChange } from '../store/documents';
 import { changedDocuments, type RenderedDocument } from './renderedDocuments';
-import { complaintStateCollection, complaintStateRef, trackComplaint, type ComplaintTransition, type TrackedComplaint } from './trackedComplaint';
+import type { ComplaintTransition, TrackedComplaint } from './trackedComplaint';
 
 export interface ComplaintProjectionDefinition {
   readonly name: string;
@@ -18,23 +18,33 @@ export interface ComplaintProjectionDefinition {
 }
 
 /**
- * The shape every read model here shares: track the complaint with the domain's evolve,
- * render the audience's documents before and after, write what changed, then aggregates.
+ * The shape every read model here shares: take the event's transition of the complaint (folded
+ * once for all projections), render the audience's documents before and after, write what
+ * changed, then aggregates.
  */
 export function complaintProjection(definition: ComplaintProjectionDefinition): Projection {
+  // One event's state after is the next one's state before (the same object): rendered once.
+  const renderedStates = new WeakMap<TrackedComplaint, readonly RenderedDocument[]>();
+  const renderOf = (tracked: TrackedComplaint): readonly RenderedDocument[] => {
+    let rendered = renderedStates.get(tracked);
+    if (rendered === undefined) {
+      rendered = definition.render(tracked);
+      renderedStates.set(tracked, rendered);
+    }
+    return rendered;
+  };
   return {
     name: definition.name,
     version: definition.version,
-    collections: [complaintStateCollection, ...definition.collections],
+    collections: definition.collections,
     residentCollections: definition.residentCollections ?? [],
-    prefetch: (event) => [complaintStateRef(event.complaintId)],
+    prefetch: () => [],
     async handle(event, context) {
-      const tracked = await trackComplaint(event, context);
-      if (!tracked) return [];
-      const { transition, change } = tracked;
-      const rendered = changedDocuments(transition.before ? definition.render(transition.before) : [], definition.render(transition.after));
+      const transition = context.complaintTransition(event);
+      if (!transition) return [];
+      const rendered = changedDocuments(transition.before ? renderOf(transition.before) : [], renderOf(transition.after));
       const aggregates = definition.aggregate ? await definition.aggregate(event.event, transition, context) : [];
-      return [change, ...rendered, ...aggregates];
+      return [...rendered, ...aggregates];
     },
   };
 }

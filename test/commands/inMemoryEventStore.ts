@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { WrongExpectedVersion } from '../../eventstore/errors';
-import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent, Subscription } from '../../eventstore/port';
+import { START, type AppendResult, type EventStore, type ExpectedRevision, type GlobalPosition, type NewEvent, type ReadAllOptions, type RecordedEvent, type Subscription } from '../../eventstore/port';
 
 /**
  * Streams in memory, with the port's revision check, for unit tests of the command side.
@@ -43,8 +43,10 @@ export class InMemoryEventStore implements EventStore {
     return [...(this.streams.get(streamId) ?? [])];
   }
 
-  readAll(): Promise<RecordedEvent[]> {
-    throw new Error('not needed by these tests');
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? START;
+    const all = [...this.streams.values()].flat().filter((event) => event.globalPosition > after);
+    return all.sort((a, b) => (a.globalPosition < b.globalPosition ? -1 : 1)).slice(0, options.maxCount ?? all.length);
   }
 
   subscribeToAll(): Subscription {

@@ -5,6 +5,7 @@ import { collectionCatalog } from '../../../projections/catalog';
 import { reporterProjection } from '../../../projections/reporter/reporterProjection';
 import { ProjectionRunner } from '../../../projections/runner/projectionRunner';
 import { PostgresReadModelStore } from '../../../projections/store/postgres/postgresReadModelStore';
+import { untilStreamVisible } from '../../eventstore/postgres/ledgerVisibility';
 import { apiClient, apiHarnessForFile } from '../http/apiHarness';
 
 const { harness, sql, schema } = apiHarnessForFile('reporter_ids');
@@ -39,9 +40,12 @@ describe('PostgreSQL: finding the complaints of a reporter', () => {
     const api = apiClient(harness());
     const reporter = `acct-${randomUUID()}`;
     const projected = await api.file(reporter);
-    await api.file(`acct-${randomUUID()}`);
+    const other = await api.file(`acct-${randomUUID()}`);
+    // The gap-safe ledger read holds rows back while another file's transaction is open.
+    await untilStreamVisible(harness().store, `complaint-${other}`);
     await runner.catchUp();
     const justFiled = await api.file(reporter);
+    await untilStreamVisible(harness().store, `complaint-${justFiled}`);
 
     const scansFrom: (GlobalPosition | undefined)[] = [];
     const ids = await reporterComplaintIds({ ledger: watchedLedger(scansFrom), readModel })(reporter);
@@ -53,6 +57,7 @@ describe('PostgreSQL: finding the complaints of a reporter', () => {
   test('without a read model the whole ledger is scanned', async () => {
     const reporter = `acct-${randomUUID()}`;
     const filed = await apiClient(harness()).file(reporter);
+    await untilStreamVisible(harness().store, `complaint-${filed}`);
     const scansFrom: (GlobalPosition | undefined)[] = [];
     expect([...(await reporterComplaintIds({ ledger: watchedLedger(scansFrom) })(reporter))]).toEqual([filed]);
     expect(scansFrom[0]).toBe(START);

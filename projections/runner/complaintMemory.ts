@@ -1,0 +1,44 @@
+import type { GlobalPosition } from '../../eventstore/port';
+import type { TrackedComplaint } from '../shared/trackedComplaint';
+
+/** Complaints remembered between batches: a complaint's events come days apart, so recent ones are asked for again soon. */
+const DEFAULT_CAPACITY = 10_000;
+
+/**
+ * The tracked state of the complaints the last batches touched, as of the end of the last
+ * batch, so that the next batch starts from memory instead of reading their streams again.
+ * It holds only while batches follow one another: a batch read from anywhere else than where
+ * the last one ended starts it afresh. Bounded: the least recently touched are forgotten first.
+ */
+export class ComplaintMemory {
+  private readonly states = new Map<string, TrackedComplaint>();
+  private through: GlobalPosition | undefined;
+
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  /** Before folding the batch read after `after`: what is remembered holds only if the last batch ended there. */
+  continueAfter(after: GlobalPosition): this {
+    if (after !== this.through) this.states.clear();
+    this.through = undefined;
+    return this;
+  }
+
+  get(complaintId: string): TrackedComplaint | undefined {
+    return this.states.get(complaintId);
+  }
+
+  remember(complaintId: string, state: TrackedComplaint): void {
+    this.states.delete(complaintId);
+    this.states.set(complaintId, state);
+    if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!);
+  }
+
+  forget(complaintId: string): void {
+    this.states.delete(complaintId);
+  }
+
+  /** The batch is folded in full up to `position`. */
+  coveredThrough(position: GlobalPosition): void {
+    this.through = position;
+  }
+}
