@@ -1,7 +1,6 @@
 /**
- * JSON values compared and copied the way JSON sees them (an undefined member is absent,
- * key order does not matter), without building JSON text: projections do both for every
- * document of every event.
+ * JSON values compared the way JSON sees them (an undefined member is absent, key order does
+ * not matter), without building JSON text: projections compare every document of every event.
  */
 
 /** Whether `a` and `b` have the same JSON form up to key order (canonicalJson(a) === canonicalJson(b)). */
@@ -24,36 +23,4 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   for (const key of Object.keys(right)) if (right[key] !== undefined) members--;
   return members === 0;
-}
-
-const isPlainObject = (value: object): value is Record<string, unknown> => {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-};
-
-/**
- * A fresh copy of the value as it reads back from JSON: undefined members dropped,
- * undefined in arrays and non-finite numbers as null, -0 as 0. Anything else JSON would convert
- * (dates, objects with toJSON) goes through JSON itself.
- */
-export function jsonCopy(value: unknown): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value + 0 : null; // + 0: -0 reads back from JSON as 0
-    case 'object':
-      if (value === null) return null;
-      if (Array.isArray(value)) return value.map((item: unknown) => (item === undefined ? null : jsonCopy(item)));
-      if (isPlainObject(value)) {
-        const copy: Record<string, unknown> = {};
-        for (const key of Object.keys(value)) {
-          const member = value[key];
-          if (member !== undefined) copy[key] = jsonCopy(member);
-        }
-        return copy;
-      }
-  }
-  return JSON.parse(JSON.stringify(value)) as unknown;
 }

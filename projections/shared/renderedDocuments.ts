@@ -1,6 +1,6 @@
 import type { DocumentChange, DocumentKeys } from '../store/documents';
 import { refKey } from '../store/documents';
-import { jsonCopy, sameJson } from './jsonValues';
+import { sameJson } from './jsonValues';
 
 export interface RenderedDocument {
   readonly collection: string;
@@ -23,7 +23,8 @@ export function changedDocuments(before: readonly RenderedDocument[], after: rea
   for (const document of after) {
     const key = refKey(document);
     current.add(key);
-    if (!sameContent(document, previous.get(key))) changes.push({ kind: 'put', ...document, body: jsonCopy(document.body) });
+    // Written as rendered, not copied: no one changes a rendered body, and every store writes JSON text (undefined members drop out there).
+    if (!sameContent(document, previous.get(key))) changes.push({ kind: 'put', ...document });
   }
   for (const document of before) {
     if (!current.has(refKey(document))) changes.push({ kind: 'delete', collection: document.collection, id: document.id });
