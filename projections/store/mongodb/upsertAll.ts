@@ -8,11 +8,21 @@ export interface WholeDocumentWrite {
 
 /**
  * Statements per update command. FerretDB 1.24 (SQLite) keeps one pooled connection per
- * statement of an update command until the command ends, out of 100: a command of 100
- * replaceOne statements waits for a connection forever (the server hangs on that
- * database). Commands are therefore small and sent one at a time.
+ * statement of an update command until the command ends, out of 100 per database: a command
+ * of 100 replaceOne statements waits for a connection forever (the server hangs on that
+ * database), and so do two of 50 at once. Commands are therefore small and sent one at a
+ * time in this process (`oneUpdateAtATime`: projections commit side by side).
  */
 const REPLACES_PER_COMMAND = 50;
+
+/** The last update command sent by this process; each waits for the one before it. */
+let updatesInFlight: Promise<unknown> = Promise.resolve();
+
+function oneUpdateAtATime<T>(send: () => Promise<T>): Promise<T> {
+  const sent = updatesInFlight.then(send);
+  updatesInFlight = sent.catch(() => undefined);
+  return sent;
+}
 /** Inserts hold no connection per document: larger commands are fine. */
 const INSERTS_PER_COMMAND = 1000;
 
@@ -35,9 +45,11 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
 
 async function replaceAll(db: Db, collection: string, documents: readonly WholeDocumentWrite['document'][]): Promise<void> {
   for (const chunk of chunks(documents, REPLACES_PER_COMMAND)) {
-    await db
-      .collection<{ _id: string }>(collection)
-      .bulkWrite(chunk.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })), { ordered: false });
+    await oneUpdateAtATime(() =>
+      db
+        .collection<{ _id: string }>(collection)
+        .bulkWrite(chunk.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })), { ordered: false }),
+    );
   }
 }
 
