@@ -46,7 +46,5 @@ export interface Projection {
    * every batch, whose number does not grow with the ledger (see ResidentDocuments).
    */
   readonly residentCollections?: readonly string[];
-  /** Documents worth loading in bulk before a batch; anything else is loaded when asked for. */
-  prefetch(event: ProjectedEvent): readonly DocumentRef[];
   handle(event: ProjectedEvent, context: ProjectionContext): Promise<readonly DocumentChange[]>;
 }

@@ -7,9 +7,8 @@ import { ResidentDocuments } from './residentDocuments';
 
 /**
  * The documents one batch reads and writes: taken from the resident documents or loaded
- * from the store once (in bulk where the projection said what it needs), then read from
- * here, so each event sees the changes of the events before it in the batch. The changes
- * are committed together at the end.
+ * from the store once, then read from here, so each event sees the changes of the events
+ * before it in the batch. The changes are committed together at the end.
  */
 export class BatchWorkingSet {
   private readonly documents = new Map<string, { readonly ref: DocumentRef; readonly document: StoredDocument | undefined }>();
@@ -21,23 +20,15 @@ export class BatchWorkingSet {
     private readonly resident: ResidentDocuments = new ResidentDocuments(),
   ) {}
 
-  async prefetch(refs: readonly DocumentRef[]): Promise<void> {
-    const missing = new Map<string, DocumentRef>();
-    for (const ref of refs) {
-      const key = refKey(ref);
-      if (this.documents.has(key) || missing.has(key)) continue;
-      if (this.resident.holds(ref)) this.documents.set(key, { ref, document: this.resident.get(ref) });
-      else missing.set(key, ref);
-    }
-    if (missing.size === 0) return;
-    const found = new Map((await this.store.loadDocuments(this.slot, [...missing.values()])).map((d) => [refKey(d), d]));
-    for (const [key, ref] of missing) this.documents.set(key, { ref, document: found.get(key) });
-  }
-
   async document(ref: DocumentRef): Promise<StoredDocument | undefined> {
     const key = refKey(ref);
-    if (!this.documents.has(key)) await this.prefetch([ref]);
-    return this.documents.get(key)?.document;
+    let entry = this.documents.get(key);
+    if (entry === undefined) {
+      const document = this.resident.holds(ref) ? this.resident.get(ref) : (await this.store.loadDocuments(this.slot, [ref]))[0];
+      entry = { ref, document };
+      this.documents.set(key, entry);
+    }
+    return entry.document;
   }
 
   apply(changes: readonly DocumentChange[], position: GlobalPosition): void {

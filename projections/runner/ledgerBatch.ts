@@ -1,7 +1,7 @@
 import type { EventStore, GlobalPosition, RecordedEvent } from '../../eventstore/port';
 import type { PersonalDataOpener } from '../projection';
 import { sealedReporterOf } from '../shared/trackedComplaint';
-import { ComplaintMemory } from './complaintMemory';
+import type { ComplaintMemory } from './complaintMemory';
 import { ComplaintTimeline } from './complaintTimeline';
 import { decodeEvent, type DecodedEvent } from './decodeEvent';
 import { cachedOpener } from './personalDataCache';

@@ -61,7 +61,6 @@ export async function applyBatch(
   const last = records.at(-1);
   if (!last) return { read: 0, checkpoint: from, poisoned: [] };
   const workingSet = new BatchWorkingSet(store, slot, memory?.resident);
-  await workingSet.prefetch(decoded.flatMap((d) => (d.kind === 'complaint' ? projection.prefetch(d.event) : [])));
   const quarantined = new Set((await store.poisonRecords(slot)).map((p) => p.streamId));
   const context: ProjectionContext = {
     document: guarded((ref) => workingSet.document(ref)),

@@ -38,7 +38,6 @@ export function complaintProjection(definition: ComplaintProjectionDefinition): 
     version: definition.version,
     collections: definition.collections,
     residentCollections: definition.residentCollections ?? [],
-    prefetch: () => [],
     async handle(event, context) {
       const transition = context.complaintTransition(event);
       if (!transition) return [];
