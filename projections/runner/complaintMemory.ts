@@ -1,4 +1,5 @@
 import type { GlobalPosition } from '../../eventstore/port';
+import { LeastRecentlyUsed } from '../shared/leastRecentlyUsed';
 import type { TrackedComplaint } from '../shared/trackedComplaint';
 
 /** Complaints remembered between batches: a complaint's events come days apart, so recent ones are asked for again soon. */
@@ -11,10 +12,12 @@ const DEFAULT_CAPACITY = 10_000;
  * the last one ended starts it afresh. Bounded: the least recently touched are forgotten first.
  */
 export class ComplaintMemory {
-  private readonly states = new Map<string, TrackedComplaint>();
+  private readonly states: LeastRecentlyUsed<TrackedComplaint>;
   private through: GlobalPosition | undefined;
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(capacity = DEFAULT_CAPACITY) {
+    this.states = new LeastRecentlyUsed(capacity);
+  }
 
   /** Before folding the batch read after `after`: what is remembered holds only if the last batch ended there. */
   continueAfter(after: GlobalPosition): this {
@@ -28,9 +31,7 @@ export class ComplaintMemory {
   }
 
   remember(complaintId: string, state: TrackedComplaint): void {
-    this.states.delete(complaintId);
     this.states.set(complaintId, state);
-    if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!);
   }
 
   forget(complaintId: string): void {

@@ -1,5 +1,4 @@
 import type { MongoDocument } from '../../projections/store/mongodb/mongoDocument';
-import { RecentDocuments } from '../../projections/store/mongodb/recentDocuments';
 import { WrittenDocuments } from '../../projections/store/mongodb/writtenDocuments';
 import { WrittenIdFilter } from '../../projections/store/mongodb/writtenIdFilter';
 
@@ -15,18 +14,6 @@ test('the id filter never forgets an id it was given and rarely claims one it wa
   let claimed = 0;
   for (let i = 0; i < 50_000; i++) if (filter.mightHold(`read.p.c\u00011:other-${i}`)) claimed++;
   expect(claimed).toBeLessThan(5);
-});
-
-test('recent documents keep the most recently used, up to their capacity', () => {
-  const recent = new RecentDocuments(2);
-  recent.set('a', documentOf('a'));
-  recent.set('b', undefined);
-  recent.get('a');
-  recent.set('c', documentOf('c'));
-  expect(recent.size).toBe(2);
-  expect(recent.has('a')).toBe(true);
-  expect(recent.has('b')).toBe(false);
-  expect(recent.has('c')).toBe(true);
 });
 
 test('a complete generation knows unwritten ids absent, and asks the server about written ones it no longer holds', () => {

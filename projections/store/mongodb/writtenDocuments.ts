@@ -1,6 +1,6 @@
+import { LeastRecentlyUsed } from '../../shared/leastRecentlyUsed';
 import type { MongoDocument } from './mongoDocument';
 import type { DocumentWrite } from './batchWrites';
-import { RecentDocuments } from './recentDocuments';
 import type { WholeDocumentWrite } from './upsertAll';
 import { WrittenIdFilter } from './writtenIdFilter';
 
@@ -21,7 +21,7 @@ export class WrittenDocuments {
   /** Per generation, about 3 KB each in memory: a batch or two of documents. */
   static readonly RECENT_DOCUMENTS = 2_000;
 
-  private readonly recent = new RecentDocuments(WrittenDocuments.RECENT_DOCUMENTS);
+  private readonly recent = new LeastRecentlyUsed<MongoDocument | undefined>(WrittenDocuments.RECENT_DOCUMENTS);
   private readonly written: WrittenIdFilter | undefined;
 
   constructor(
