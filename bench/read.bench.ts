@@ -7,8 +7,9 @@
  * Phases: GET /livez (the HTTP stack without a database: the machine's ceiling now, since
  * these machines are shared), the complaint page (up to 5,500 real tracking ids in turn,
  * confidential ones included) and a filtered list (category and province, newest first, 20 a
- * page). Each phase also prints the CPU per request of the server process and of its PostgreSQL
- * backends after a warm-up (the load-independent measure on a shared machine).
+ * page). Each phase runs 2 s unmeasured first (warm-up), then is measured: rate, latency and
+ * the CPU per request of the server process and of its PostgreSQL backends (the
+ * load-independent measure on a shared machine).
  * Last line: list_per_s=<n> list_p99_ms=<n> page_per_s=<n> page_p99_ms=<n>.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -77,7 +78,7 @@ async function samplePaths(client: SqlClient, schema: string): Promise<{ pages: 
   return { pages, lists };
 }
 
-/** Until then a phase warms up (JIT, prepared statements' generic plans); CPU is counted after. */
+/** Each phase first runs this long unmeasured (JIT, prepared statements' generic plans). */
 const WARM_UP_MS = 2_000;
 
 interface Server {
@@ -121,23 +122,23 @@ function cannon(options: autocannon.Options, onResponse: () => void): Promise<au
 async function load(name: string, server: Server, sql: SqlClient, paths: readonly string[], settings: Settings): Promise<Phase> {
   let next = 0;
   let answered = 0;
-  const finished = cannon(
-    {
-      url: `http://127.0.0.1:${server.port}`,
-      connections: settings.BENCH_CONNECTIONS,
-      duration: settings.BENCH_SECONDS,
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
-    },
-    () => answered++,
-  );
-  const warmedUp = new Promise<{ cpu: Awaited<ReturnType<typeof sampleCpu>>; answered: number }>((resolve) => {
-    setTimeout(() => void sampleCpu(sql, server.child.pid!, server.applicationName).then((cpu) => resolve({ cpu, answered })), WARM_UP_MS);
-  });
-  const result = await finished;
-  const after = await sampleCpu(sql, server.child.pid!, server.applicationName);
-  const before = await warmedUp;
-  const cpu = cpuBetween(before.cpu, after);
-  const perRequestMs = (seconds: number): string => ((seconds * 1000) / Math.max(1, answered - before.answered)).toFixed(3);
+  const run = (seconds: number) =>
+    cannon(
+      {
+        url: `http://127.0.0.1:${server.port}`,
+        connections: settings.BENCH_CONNECTIONS,
+        duration: seconds,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
+      () => answered++,
+    );
+  // Measured after a warm-up run, as bench:http does: its answers count in neither rate, latency nor CPU.
+  await run(WARM_UP_MS / 1000);
+  const before = await sampleCpu(sql, server.child.pid!, server.applicationName);
+  answered = 0;
+  const result = await run(settings.BENCH_SECONDS);
+  const cpu = cpuBetween(before, await sampleCpu(sql, server.child.pid!, server.applicationName));
+  const perRequestMs = (seconds: number): string => ((seconds * 1000) / Math.max(1, answered)).toFixed(3);
   const failed = result.non2xx + result.errors + result.timeouts;
   console.log(
     `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms, ${result.requests.total} requests, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts; cpu ms per request: node ${perRequestMs(cpu.serverSeconds)} postgres ${perRequestMs(cpu.postgresSeconds)}`,
