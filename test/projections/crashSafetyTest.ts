@@ -20,7 +20,7 @@ export interface CrashStoreSetup {
 
 /*
  * Crash safety (PGlite lives inside one process, so the ledger is on PostgreSQL, shared with
- * a child): a projection worker is killed with SIGKILL at random moments of a catch-up,
+ * a child): a projection worker is killed with SIGKILL at random points of a catch-up,
  * several times; after it finally completes, every read model equals a clean rebuild.
  */
 export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
@@ -51,6 +51,25 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
     return Promise.all(allProjections.map(async (p) => (await store.generations(p.name)).find((g) => g.state === 'live')?.checkpoint ?? ''));
   }
 
+  /** How far the catch-up has come: each projection's newest generation (live or building), '' before it exists. */
+  async function workingCheckpoints(): Promise<string[]> {
+    return Promise.all(allProjections.map(async (p) => (await store.generations(p.name)).filter((g) => g.state !== 'retired').at(-1)?.checkpoint ?? ''));
+  }
+
+  /**
+   * Waits until some projection has applied the ledger up to a random event between where the
+   * slowest one stands and 80% of what is left, then returns: a random point of the catch-up
+   * whatever the machine's speed (a random delay missed it once catch-up got fast).
+   */
+  async function untilRandomPointOfCatchUp(positions: readonly string[], child: ChildProcess): Promise<void> {
+    const slowest = (await workingCheckpoints()).reduce((a, b) => (b < a ? b : a));
+    const done = positions.filter((position) => position <= slowest).length;
+    const target = positions[done + Math.floor(Math.random() * (positions.length - done) * 0.8)]!;
+    while (child.exitCode === null && child.signalCode === null && !(await workingCheckpoints()).some((c) => c >= target)) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
   beforeAll(async () => {
     client = connect(8);
     ledger = await openSqlLedger(client, schema);
@@ -67,7 +86,8 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
   });
 
   test(`${label}: SIGKILL at random points of a catch-up, then a restart: every read model equals a clean rebuild`, async () => {
-    const head = (await readWholeLedger(ledger.events)).at(-1)!.globalPosition;
+    const positions = (await readWholeLedger(ledger.events)).map((event) => event.globalPosition);
+    const head = positions.at(-1)!;
     const seen: string[][] = [];
     let killedMidway = 0;
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -75,7 +95,7 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       await ready(child, () => stderr);
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 900)));
+      await untilRandomPointOfCatchUp(positions, child);
       child.kill('SIGKILL');
       await exited(child);
       expect(stderr).not.toContain('crash child failed');
