@@ -29,6 +29,8 @@ export interface CatchUpOptions {
    * on; without it, the first failure ends the catch-up.
    */
   readonly onFailure?: (member: CatchUpMember, error: unknown) => void;
+  /** Complaint states carried from batch to batch; a runner keeps one across its passes. Default: one for this catch-up. */
+  readonly complaintMemory?: ComplaintMemory;
 }
 
 interface MemberState extends CatchUpMember {
@@ -52,7 +54,7 @@ export async function catchUpTogether(dependencies: BatchDependencies, members: 
   for (const member of members) {
     states.push({ ...member, checkpoint: await checkpointOf(dependencies.store, member.slot), eventsRead: 0, resident: new ResidentDocuments(member.projection.residentCollections) });
   }
-  const memory = new ComplaintMemory();
+  const memory = options.complaintMemory ?? new ComplaintMemory();
   let active = states;
   while (active.length > 0 && !options.shouldStop?.()) {
     // Not read ahead while members commit: their open transactions would hold back what the

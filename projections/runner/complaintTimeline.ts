@@ -36,6 +36,8 @@ export class ComplaintTimeline {
     records: readonly RecordedEvent[],
     decoded: readonly DecodedEvent[],
   ): Promise<ComplaintTimeline> {
+    // Nothing read (the runner at the head): what the memory covers is unchanged.
+    if (records.length === 0) return new ComplaintTimeline(new Map());
     const byComplaint = new Map<string, { event: ProjectedEvent; revision: number }[]>();
     decoded.forEach((item, index) => {
       if (item.kind !== 'complaint') return;
@@ -79,8 +81,7 @@ export class ComplaintTimeline {
       for (let item = work.shift(); item; item = work.shift()) await foldBatchEvents(...item);
     });
     await Promise.all(workers);
-    const last = records.at(-1);
-    if (last) remembered?.coveredThrough(last.globalPosition);
+    remembered?.coveredThrough(records.at(-1)!.globalPosition);
     return new ComplaintTimeline(outcomes);
   }
 }

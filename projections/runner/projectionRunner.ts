@@ -1,6 +1,7 @@
 import type { Projection } from '../projection';
 import type { GenerationStatus } from '../store/generations';
 import { catchUpTogether } from './catchUp';
+import { ComplaintMemory } from './complaintMemory';
 import { promoteAndClean, workingGeneration } from './generations';
 import type { BatchDependencies } from './processBatch';
 
@@ -28,6 +29,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export class ProjectionRunner {
   private readonly errors = new Map<string, string>();
+  /** Kept across passes: at the head, each pass starts where the last one ended. */
+  private readonly complaintMemory = new ComplaintMemory();
   private running: Promise<void> | undefined;
   private stopping = false;
 
@@ -51,6 +54,7 @@ export class ProjectionRunner {
     try {
       read = await catchUpTogether(this.dependencies, members, {
         batchSize: this.options.batchSize ?? 500,
+        complaintMemory: this.complaintMemory,
         shouldStop: () => this.stopping,
         onBatch: ({ slot, outcome }) => {
           for (const poison of outcome.poisoned) {

@@ -54,6 +54,19 @@ describe('ComplaintTimeline', () => {
     expect(batch.timeline.transitionAt(complaintEvents(batch)[0]!)?.before?.complaint).toEqual(rebuild([fixtures.submitted({ complaintId: A }), fixtures.verified()]));
   });
 
+  it('keeps what the memory covers across a read that finds nothing (a runner polling at the head)', async () => {
+    const store = new InMemoryEventStore();
+    await append(store, 'complaint-a', [fixtures.submitted({ complaintId: A }), fixtures.verified()]);
+    const memory = new ComplaintMemory();
+    const head = (await readLedgerBatch(store, vault, START, 10, memory)).records.at(-1)!.globalPosition;
+    expect((await readLedgerBatch(store, vault, head, 10, memory)).records).toHaveLength(0);
+    await append(store, 'complaint-a', [fixtures.disposed()]);
+    const readsBefore = store.readStreamCalls;
+    const batch = await readLedgerBatch(store, vault, head, 10, memory);
+    expect(store.readStreamCalls).toBe(readsBefore);
+    expect(batch.timeline.transitionAt(complaintEvents(batch)[0]!)?.before?.complaint).toEqual(rebuild([fixtures.submitted({ complaintId: A }), fixtures.verified()]));
+  });
+
   it('reads the stream again when the batch does not follow the one the memory ends with', async () => {
     const store = new InMemoryEventStore();
     const after = await ledgerWithHistoryBefore(store);
