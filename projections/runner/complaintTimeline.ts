@@ -1,6 +1,6 @@
 import type { EventStore, GlobalPosition, RecordedEvent } from '../../eventstore/port';
 import type { PersonalDataOpener, ProjectedEvent } from '../projection';
-import { foldComplaint, type ComplaintTransition, type TrackedComplaint } from '../shared/trackedComplaint';
+import { foldComplaint, type ComplaintTransition, type PersonalDataOpening, type TrackedComplaint } from '../shared/trackedComplaint';
 import type { ComplaintMemory } from './complaintMemory';
 import { decodeEvent, type DecodedEvent } from './decodeEvent';
 import { guarded, InfrastructureFailure } from './infrastructureFailure';
@@ -48,7 +48,7 @@ export class ComplaintTimeline {
     const remembered = source.memory?.continueAfter(after);
     const outcomes = new Map<GlobalPosition, TransitionOutcome>();
     // The vault failing is the batch's problem (it is retried), never the event's.
-    const open = guarded((sealed: Parameters<PersonalDataOpener['open']>[0]) => source.opener.open(sealed));
+    const open: PersonalDataOpening = guarded((sealed) => source.opener.open(sealed));
     const foldBatchEvents = async (complaintId: string, events: readonly { event: ProjectedEvent; revision: number }[]): Promise<void> => {
       const first = events[0]!;
       let state: TrackedComplaint | undefined;
@@ -92,7 +92,7 @@ class UnreadableHistory extends Error {
 }
 
 /** The complaint as of just before `event`, folded from its stream in the ledger. */
-async function stateBefore(events: EventStore, event: ProjectedEvent, open: Parameters<typeof foldComplaint>[2]): Promise<TrackedComplaint | undefined> {
+async function stateBefore(events: EventStore, event: ProjectedEvent, open: PersonalDataOpening): Promise<TrackedComplaint | undefined> {
   let state: TrackedComplaint | undefined;
   for (const record of await guarded(() => events.readStream(event.streamId))()) {
     if (record.globalPosition >= event.position) break;
