@@ -31,7 +31,9 @@ export class ComplaintMemory {
   }
 
   remember(complaintId: string, state: TrackedComplaint): void {
-    this.states.set(complaintId, state);
+    // A copy of its own identity: the projections' renderings, cached by state object, are then
+    // not kept alive with it (five documents per complaint, several times the state's size).
+    this.states.set(complaintId, { ...state });
   }
 
   forget(complaintId: string): void {
