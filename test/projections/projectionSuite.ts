@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { viewFor, type Complaint } from '../../domain/complaint';
 import type { EventStore, NewEvent } from '../../eventstore/port';
 import type { PersonalDataVault } from '../../eventstore/vault/personalDataVault';
+import { untilStreamsVisible } from '../eventstore/postgres/ledgerVisibility';
 import { agencyFeed, agencyQueue } from '../../projections/agency/agencyQueries';
 import { AGENCY_PROJECTION, agencyCasesCollection } from '../../projections/agency/agencyProjection';
 import { allProjections, collectionCatalogOf } from '../../projections/catalog';
@@ -60,6 +61,8 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       const { events, vault, openStore } = setup();
       store = await openStore(projections);
       fixture = await writeFixtureLedger(events, vault);
+      // The gap-safe ledger read holds rows back while another test file's transaction is open.
+      await untilStreamsVisible(events, fixture.complaintIds.map((id) => `complaint-${id}`));
       truth = await ledgerComplaints(events, vault);
       await new ProjectionRunner(dependencies(), { projections, batchSize: 37 }).catchUp();
     });
@@ -400,6 +403,7 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       ]);
       const more = await writeFixtureLedger(events, setup().vault, 2);
       failing = more.complaintIds.at(-1);
+      await untilStreamsVisible(events, more.complaintIds.map((id) => `complaint-${id}`));
       const logged: string[] = [];
       await new ProjectionRunner(dependencies(), { projections, log: (line) => logged.push(line) }).catchUp();
 
