@@ -21,26 +21,23 @@ export async function visibleEventCount(store: Pick<EventStore, 'readAll'>): Pro
   return count;
 }
 
-/** Waits (at most 30 s) until the gap-safe reader shows an event of the stream. */
-export async function untilStreamVisible(store: Pick<EventStore, 'readAll'>, streamId: string): Promise<void> {
+/** Waits (at most 30 s) until the gap-safe reader shows an event that `wanted` accepts. */
+async function untilVisible(store: Pick<EventStore, 'readAll'>, wanted: (event: RecordedEvent) => boolean): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     let seen = false;
-    await visibleEvents(store, (event) => (seen ||= event.streamId === streamId));
+    await visibleEvents(store, (event) => (seen ||= wanted(event)));
     if (seen || Date.now() > deadline) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
+/** Waits (at most 30 s) until the gap-safe reader shows an event of the stream. */
+export const untilStreamVisible = (store: Pick<EventStore, 'readAll'>, streamId: string): Promise<void> => untilVisible(store, (event) => event.streamId === streamId);
+
 /** Waits (at most 30 s) until the gap-safe reader shows every event of these streams, the last one written included. */
 export async function untilStreamsVisible(store: Pick<EventStore, 'readAll' | 'readStream'>, streamIds: readonly string[]): Promise<void> {
   const lasts = await Promise.all(streamIds.map(async (streamId) => (await store.readStream(streamId)).at(-1)?.globalPosition ?? START));
   const last = lasts.reduce((a, b) => (b > a ? b : a), START);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    let seen = false;
-    await visibleEvents(store, (event) => (seen ||= event.globalPosition >= last));
-    if (seen || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await untilVisible(store, (event) => event.globalPosition >= last);
 }
