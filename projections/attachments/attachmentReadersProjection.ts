@@ -35,20 +35,18 @@ export interface AttachmentReaders {
   readonly ombudsman: boolean;
 }
 
-function attachmentIdsIn(view: ComplaintView): Set<string> {
-  if (view?.shape !== 'case') return new Set();
-  const refs = [...view.attachments, ...view.followUps.flatMap((f) => f.attachments), ...view.reporterMessages.flatMap((m) => m.attachments)];
-  return new Set(refs.map((ref) => ref.id));
-}
+/** The attachment lists a complaint and each case view of it share: its own, follow-ups' and messages'. */
+type AttachmentLists = Pick<Complaint, 'attachments' | 'followUps' | 'reporterMessages'>;
 
-/** Every view's attachments come from these three lists of the complaint: without any, no audience sees a file. */
-const referencesAnAttachment = (complaint: Complaint): boolean =>
-  complaint.attachments.length > 0 || complaint.followUps.some((f) => f.attachments.length > 0) || complaint.reporterMessages.some((m) => m.attachments.length > 0);
+const referencedIds = (lists: AttachmentLists): Set<string> =>
+  new Set([...lists.attachments, ...lists.followUps.flatMap((f) => f.attachments), ...lists.reporterMessages.flatMap((m) => m.attachments)].map((ref) => ref.id));
+
+const attachmentIdsIn = (view: ComplaintView): Set<string> => (view?.shape === 'case' ? referencedIds(view) : new Set());
 
 function render(tracked: TrackedComplaint): RenderedDocument[] {
   const { complaint } = tracked;
-  // Most complaints carry no file: skip the five views that would each find none.
-  if (!referencesAnAttachment(complaint)) return [];
+  // Most complaints carry no file: every view's files come from the complaint's own lists, so skip the five views.
+  if (referencedIds(complaint).size === 0) return [];
   const input = visibilityInputOf(tracked);
   const shownTo = (audience: Audience): Set<string> => attachmentIdsIn(viewFor(audience, input));
   const publicIds = shownTo({ kind: 'public' });
