@@ -43,7 +43,7 @@ export interface Projection {
   readonly collections: readonly CollectionSpec[];
   /**
    * Collections whose documents stay in memory between batches: aggregates read by nearly
-   * every batch, whose number does not grow with the ledger (see ResidentDocuments).
+   * every batch (see ResidentDocuments, which bounds how many it keeps).
    */
   readonly residentCollections?: readonly string[];
   handle(event: ProjectedEvent, context: ProjectionContext): Promise<readonly DocumentChange[]>;

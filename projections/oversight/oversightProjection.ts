@@ -82,7 +82,7 @@ export const oversightProjection = complaintProjection({
   // Not the agency months: there is one per agency and Jakarta month (about 100k over the
   // ledger's years), so keeping them in memory grew the writer with the ledger; a batch reads
   // the few months its events fall in.
-  residentCollections: [countsCollection.name, agenciesCollection.name],
+  residentCollections: [countsCollection.name, agenciesCollection.name, agencyMonthsCollection.name],
   render,
   aggregate,
 });

@@ -5,14 +5,25 @@ import type { ProjectionSlot } from '../store/generations';
 import type { ReadModelStore } from '../store/readModelStore';
 import { ResidentDocuments } from './residentDocuments';
 
+/** A document as the batch has it: as read, or as its last change in the batch left it. */
+type Entry =
+  | { readonly read: StoredDocument | undefined; readonly ref: DocumentRef }
+  | { readonly written: DocumentChange; readonly position: GlobalPosition };
+
+const documentOf = (entry: Entry): StoredDocument | undefined => {
+  if ('ref' in entry) return entry.read;
+  const change = entry.written;
+  return change.kind === 'put' ? { collection: change.collection, id: change.id, keys: change.keys, body: change.body, lastPosition: entry.position } : undefined;
+};
+
 /**
  * The documents one batch reads and writes: taken from the resident documents or loaded
  * from the store once, then read from here, so each event sees the changes of the events
- * before it in the batch. The changes are committed together at the end.
+ * before it in the batch. Only each document's last change is kept (an aggregate changes
+ * at nearly every event), and committed at the end.
  */
 export class BatchWorkingSet {
-  private readonly documents = new Map<string, { readonly ref: DocumentRef; readonly document: StoredDocument | undefined }>();
-  private readonly log: PositionedChange[] = [];
+  private readonly documents = new Map<string, Entry>();
 
   constructor(
     private readonly store: ReadModelStore,
@@ -22,30 +33,26 @@ export class BatchWorkingSet {
 
   async document(ref: DocumentRef): Promise<StoredDocument | undefined> {
     const key = refKey(ref);
-    let entry = this.documents.get(key);
-    if (entry === undefined) {
-      const document = this.resident.holds(ref) ? this.resident.get(ref) : (await this.store.loadDocuments(this.slot, [ref]))[0];
-      entry = { ref, document };
-      this.documents.set(key, entry);
-    }
-    return entry.document;
+    const entry = this.documents.get(key);
+    if (entry !== undefined) return documentOf(entry);
+    const read = this.resident.holds(ref) ? this.resident.get(ref) : (await this.store.loadDocuments(this.slot, [ref]))[0];
+    this.documents.set(key, { read, ref });
+    return read;
   }
 
   apply(changes: readonly DocumentChange[], position: GlobalPosition): void {
-    for (const change of changes) {
-      this.log.push({ ...change, position });
-      const ref = { collection: change.collection, id: change.id };
-      const document = change.kind === 'put' ? { ...ref, keys: change.keys, body: change.body, lastPosition: position } : undefined;
-      this.documents.set(refKey(change), { ref, document });
-    }
+    for (const change of changes) this.documents.set(refKey(change), { written: change, position });
   }
 
-  get changes(): readonly PositionedChange[] {
-    return this.log;
+  /** The last change of each document written, in the order the documents were first touched. */
+  get changes(): PositionedChange[] {
+    const changes: PositionedChange[] = [];
+    for (const entry of this.documents.values()) if ('written' in entry) changes.push({ ...entry.written, position: entry.position });
+    return changes;
   }
 
   /** Every document the batch read or wrote, as it stands at the end of the batch. */
   *finalDocuments(): Iterable<readonly [DocumentRef, StoredDocument | undefined]> {
-    for (const { ref, document } of this.documents.values()) yield [ref, document];
+    for (const entry of this.documents.values()) yield ['ref' in entry ? entry.ref : entry.written, documentOf(entry)];
   }
 }

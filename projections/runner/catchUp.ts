@@ -1,4 +1,4 @@
-import type { GlobalPosition } from '../../eventstore/port';
+import { START, type GlobalPosition } from '../../eventstore/port';
 import type { Projection } from '../projection';
 import { CheckpointMoved, type ProjectionSlot } from '../store/generations';
 import { checkpointOf } from './generations';
@@ -52,19 +52,53 @@ const earliest = (positions: readonly GlobalPosition[]): GlobalPosition => posit
 export async function catchUpTogether(dependencies: BatchDependencies, members: readonly CatchUpMember[], options: CatchUpOptions): Promise<Map<string, number>> {
   const states: MemberState[] = [];
   for (const member of members) {
-    states.push({ ...member, checkpoint: await checkpointOf(dependencies.store, member.slot), eventsRead: 0, resident: new ResidentDocuments(member.projection.residentCollections) });
+    const checkpoint = await checkpointOf(dependencies.store, member.slot);
+    const resident = new ResidentDocuments(member.projection.residentCollections);
+    // Nothing committed yet: a commit moves the checkpoint with the documents it writes.
+    if (checkpoint === START) resident.startEmpty();
+    states.push({ ...member, checkpoint, eventsRead: 0, resident });
   }
   const memory = options.complaintMemory ?? new ComplaintMemory();
+  const read = (after: GlobalPosition): Promise<LedgerBatch> => readLedgerBatch(dependencies.events, dependencies.personalData, after, options.batchSize, memory);
   let active = states;
-  while (active.length > 0 && !options.shouldStop?.()) {
-    // Not read ahead while members commit: their open transactions would hold back what the
-    // gap-safe ledger read may return, and the pass would end short of the head.
-    const batch = await readLedgerBatch(dependencies.events, dependencies.personalData, earliest(active.map((s) => s.checkpoint)), options.batchSize, memory);
-    if (batch.records.length === 0) break;
-    const goesOn = await applyTogether(dependencies, active, batch, options);
-    active = active.filter((_, index) => goesOn[index]);
+  const start = earliest(active.map((s) => s.checkpoint));
+  let next: ReadAhead = { from: start, batch: read(start), whileCommitting: false };
+  try {
+    while (active.length > 0 && !options.shouldStop?.()) {
+      const batch = await next.batch;
+      const last = batch.records.at(-1);
+      if (!last) {
+        // A read made while members committed may find nothing only because their open
+        // transactions hold back what the gap-safe ledger read returns: only a read made
+        // while nothing commits shows the head.
+        if (!next.whileCommitting) break;
+        next = { from: next.from, batch: read(next.from), whileCommitting: false };
+        continue;
+      }
+      // The next batch is read and folded while this one is applied and committed.
+      next = { from: last.globalPosition, batch: read(last.globalPosition), whileCommitting: true };
+      const goesOn = await applyTogether(dependencies, active, batch, options);
+      active = active.filter((_, index) => goesOn[index]);
+      const from = active.length > 0 ? earliest(active.map((s) => s.checkpoint)) : next.from;
+      // A member whose checkpoint another writer moved resumes elsewhere: read from there.
+      if (from !== next.from) {
+        // Settled first: its fold must be done with the complaint memory before another read starts.
+        await next.batch.catch(() => undefined);
+        next = { from, batch: read(from), whileCommitting: false };
+      }
+    }
+  } finally {
+    // A read ahead that is not used any more may fail unobserved.
+    next.batch.catch(() => undefined);
   }
   return new Map(states.map((s) => [s.projection.name, s.eventsRead]));
+}
+
+/** A ledger batch being read (and folded) after `from`, and whether members were committing meanwhile. */
+interface ReadAhead {
+  readonly from: GlobalPosition;
+  readonly batch: Promise<LedgerBatch>;
+  readonly whileCommitting: boolean;
 }
 
 /**

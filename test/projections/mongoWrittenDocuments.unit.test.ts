@@ -1,6 +1,6 @@
 import type { MongoDocument } from '../../projections/store/mongodb/mongoDocument';
 import { WrittenDocuments } from '../../projections/store/mongodb/writtenDocuments';
-import { WrittenIdFilter } from '../../projections/store/mongodb/writtenIdFilter';
+import { WrittenIdFilter } from '../../projections/shared/writtenIdFilter';
 
 const documentOf = (id: string): MongoDocument => ({ _id: `1:${id}`, generation: 1, id, keys: {}, body: { id }, lastPosition: '0001', deleted: false });
 const write = (id: string) => ({ collection: 'read.p.c', document: documentOf(id) });

@@ -2,7 +2,7 @@ import { LeastRecentlyUsed } from '../../shared/leastRecentlyUsed';
 import type { MongoDocument } from './mongoDocument';
 import type { DocumentWrite } from './batchWrites';
 import type { WholeDocumentWrite } from './upsertAll';
-import { WrittenIdFilter } from './writtenIdFilter';
+import { WrittenIdFilter } from '../../shared/writtenIdFilter';
 
 /**
  * What one generation's collections hold, as far as this writer knows, in memory that does

@@ -1,4 +1,4 @@
-/** 2^25 bits: 4 MiB per generation. */
+/** 2^25 bits: 4 MiB per filter. */
 const BIT_COUNT_LOG2 = 25;
 const HASHES = 7;
 

@@ -1,0 +1,118 @@
+/**
+ * The runner's catch-up on real PostgreSQL: reading ahead while members commit, and what a
+ * generation started empty is spared.
+ */
+import type { EventStore } from '../../../eventstore/port';
+import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
+import { allProjections } from '../../../projections/catalog';
+import { catchUpTogether, type CatchUpMember } from '../../../projections/runner/catchUp';
+import type { DocumentRef } from '../../../projections/store/documents';
+import type { ProjectionSlot } from '../../../projections/store/generations';
+import type { ProjectionBatch, ReadModelStore } from '../../../projections/store/readModelStore';
+import { untilStreamsVisible } from '../../eventstore/postgres/ledgerVisibility';
+import { connect, dropSchema, uniqueSchema } from '../../eventstore/postgres/testDatabase';
+import { writeFixtureLedger } from '../canaryLedger';
+import { openSqlLedger, type SqlLedger } from '../suiteSetup';
+
+const schema = uniqueSchema('catch_up');
+let client: SqlClient;
+let ledger: SqlLedger;
+let store: ReadModelStore;
+let head: string;
+
+beforeAll(async () => {
+  client = connect(10);
+  ledger = await openSqlLedger(client, schema);
+  store = await ledger.openStore(allProjections);
+  const fixture = await writeFixtureLedger(ledger.events, ledger.vault, 8);
+  await untilStreamsVisible(ledger.events, fixture.complaintIds.map((id) => `complaint-${id}`));
+  const all = await ledger.events.readAll({ maxCount: 100_000 });
+  head = all.at(-1)!.globalPosition;
+}, 60_000);
+
+afterAll(async () => {
+  await ledger.close();
+  await dropSchema(client, schema);
+  await client.close();
+});
+
+/** The store, telling when a commit starts and counting the documents loaded from it. */
+function watchedStore(): { store: ReadModelStore; nextCommit: () => Promise<void>; loaded: DocumentRef[] } {
+  const waiting: (() => void)[] = [];
+  const loaded: DocumentRef[] = [];
+  const watched = Object.assign(Object.create(store) as ReadModelStore, {
+    commitBatch: (slot: ProjectionSlot, batch: ProjectionBatch) => {
+      waiting.splice(0).forEach((resume) => resume());
+      return store.commitBatch(slot, batch);
+    },
+    loadDocuments: (slot: ProjectionSlot, refs: readonly DocumentRef[]) => {
+      loaded.push(...refs);
+      return store.loadDocuments(slot, refs);
+    },
+  });
+  return { store: watched, nextCommit: () => new Promise((resume) => waiting.push(resume)), loaded };
+}
+
+async function freshMembers(): Promise<CatchUpMember[]> {
+  const members: CatchUpMember[] = [];
+  for (const projection of allProjections) {
+    const generation = Math.max(0, ...(await store.generations(projection.name)).map((g) => g.generation)) + 1;
+    const slot = { projection: projection.name, generation };
+    await store.beginGeneration(slot, projection.version);
+    members.push({ projection, slot });
+  }
+  return members;
+}
+
+test('a read ahead that finds nothing while members commit is made again once they are done: the catch-up reaches the head', async () => {
+  const watched = watchedStore();
+  let emptiedWhileCommitting = 0;
+  let readAhead = false;
+  // Each read that follows a batch (the read ahead) comes back once a member commits, and
+  // then empty, as the gap-safe read does while another transaction is open.
+  const events = Object.assign(Object.create(ledger.events) as EventStore, {
+    readAll: async (options: Parameters<EventStore['readAll']>[0]) => {
+      if (readAhead) {
+        readAhead = false;
+        await watched.nextCommit();
+        emptiedWhileCommitting += 1;
+        return [];
+      }
+      const batch = await ledger.events.readAll(options);
+      readAhead = batch.length > 0;
+      return batch;
+    },
+  });
+  const members = await freshMembers();
+  await catchUpTogether({ events, store: watched.store, personalData: ledger.vault }, members, { batchSize: 9 });
+  expect(emptiedWhileCommitting).toBeGreaterThan(1);
+  for (const { slot } of members) {
+    expect((await store.generations(slot.projection)).find((g) => g.generation === slot.generation)?.checkpoint).toBe(head);
+  }
+}, 60_000);
+
+test('a generation started empty loads none of its aggregates from the store, and equals one that did', async () => {
+  const fresh = watchedStore();
+  const members = await freshMembers();
+  await catchUpTogether({ events: ledger.events, store: fresh.store, personalData: ledger.vault }, members, { batchSize: 9 });
+  const residentRefs = fresh.loaded.filter((ref) => members.some((m) => m.projection.residentCollections?.includes(ref.collection)));
+  expect(residentRefs).toEqual([]);
+
+  // The same projections resumed from a checkpoint past the start read their aggregates back.
+  const resumed = watchedStore();
+  const halfway = (await ledger.events.readAll({ maxCount: 100_000 })).at(40)!.globalPosition;
+  const partial = await freshMembers();
+  await catchUpTogether({ events: boundedAt(halfway), store, personalData: ledger.vault }, partial, { batchSize: 9 });
+  await catchUpTogether({ events: ledger.events, store: resumed.store, personalData: ledger.vault }, partial, { batchSize: 9 });
+  expect(resumed.loaded.length).toBeGreaterThan(0);
+  for (const [index, { slot }] of members.entries()) {
+    expect(await store.dumpGeneration(partial[index]!.slot)).toEqual(await store.dumpGeneration(slot));
+  }
+}, 60_000);
+
+/** The ledger as if it ended at `last`. */
+function boundedAt(last: string): EventStore {
+  return Object.assign(Object.create(ledger.events) as EventStore, {
+    readAll: async (options: Parameters<EventStore['readAll']>[0]) => (await ledger.events.readAll(options)).filter((event) => event.globalPosition <= last),
+  });
+}
