@@ -4,7 +4,7 @@ import { CheckpointMoved, type ProjectionSlot } from '../store/generations';
 import { checkpointOf } from './generations';
 import { ComplaintMemory } from './complaintMemory';
 import { readLedgerBatch, type LedgerBatch } from './ledgerBatch';
-import { applyBatch, type BatchDependencies, type BatchOutcome } from './processBatch';
+import { applyBatch, type BatchDependencies, type BatchOutcome, type ProjectionMemory } from './processBatch';
 import { ResidentDocuments } from './residentDocuments';
 
 export interface CatchUpProgress {
@@ -33,10 +33,9 @@ export interface CatchUpOptions {
   readonly complaintMemory?: ComplaintMemory;
 }
 
-interface MemberState extends CatchUpMember {
+interface MemberState extends CatchUpMember, ProjectionMemory {
   checkpoint: GlobalPosition;
   eventsRead: number;
-  readonly resident: ResidentDocuments;
 }
 
 const earliest = (positions: readonly GlobalPosition[]): GlobalPosition => positions.reduce((a, b) => (b < a ? b : a));
@@ -124,6 +123,7 @@ async function applyMemberBatch(dependencies: BatchDependencies, state: MemberSt
     return true;
   } catch (error) {
     state.resident.clear();
+    state.quarantined = undefined;
     try {
       if (!(error instanceof CheckpointMoved)) throw error;
       state.checkpoint = await checkpointOf(dependencies.store, state.slot);

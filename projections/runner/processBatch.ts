@@ -22,9 +22,11 @@ export interface BatchOutcome {
   readonly poisoned: readonly PoisonRecord[];
 }
 
-/** What a projection's batch carries over from the previous one: the resident documents. */
+/** What a projection's batch carries over from the previous one (forgotten on any failure). */
 export interface ProjectionMemory {
   readonly resident: ResidentDocuments;
+  /** The generation's quarantined streams as of the last commit; undefined: read from the store. */
+  quarantined?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -46,8 +48,8 @@ export async function processBatch(
  * Applies the events of a ledger batch after `from` with the projection, and commits the
  * documents, the poison records and the new checkpoint together.
  * Streams with a poisoned event are quarantined: their later events are parked.
- * With `memory`, resident documents come from (and after the commit go back to) memory;
- * the caller clears it when this throws.
+ * With `memory`, resident documents and quarantined streams come from (and after the commit
+ * go back to) memory; the caller forgets it when this throws.
  */
 export async function applyBatch(
   store: ReadModelStore,
@@ -61,7 +63,7 @@ export async function applyBatch(
   const last = records.at(-1);
   if (!last) return { read: 0, checkpoint: from, poisoned: [] };
   const workingSet = new BatchWorkingSet(store, slot, memory?.resident);
-  const quarantined = new Set((await store.poisonRecords(slot)).map((p) => p.streamId));
+  const quarantined = new Set(memory?.quarantined ?? (await store.poisonRecords(slot)).map((p) => p.streamId));
   const context: ProjectionContext = {
     document: guarded((ref) => workingSet.document(ref)),
     complaintTransition: (event) => timeline.transitionAt(event),
@@ -88,5 +90,6 @@ export async function applyBatch(
   }
   await store.commitBatch(slot, { from, to: last.globalPosition, changes: workingSet.changes, poisoned });
   memory?.resident.absorb(workingSet.finalDocuments());
+  if (memory) memory.quarantined = quarantined;
   return { read: records.length, checkpoint: last.globalPosition, poisoned };
 }

@@ -2,6 +2,7 @@
  * The runner's catch-up on real PostgreSQL: reading ahead while members commit, and what a
  * generation started empty is spared.
  */
+import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../../eventstore/port';
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { allProjections } from '../../../projections/catalog';
@@ -116,3 +117,24 @@ function boundedAt(last: string): EventStore {
     readAll: async (options: Parameters<EventStore['readAll']>[0]) => (await ledger.events.readAll(options)).filter((event) => event.globalPosition <= last),
   });
 }
+
+test('a stream quarantined in one batch has its later events parked in the next batches of the same catch-up', async () => {
+  const members = await freshMembers();
+  const dependencies = { events: ledger.events, store, personalData: ledger.vault };
+  await catchUpTogether(dependencies, members, { batchSize: 500 });
+  const badStream = `complaint-${randomUUID()}`;
+  const metadata = { actor: { id: 'x', role: 'admin' as const }, channel: 'web' as const, correlationId: 'p', causationId: 'p', occurredAt: '2025-03-03T09:00:00+07:00', schemaVersion: 1 };
+  await ledger.appendUnchecked(badStream, [
+    { type: 'ComplaintSubmitted', data: { complaintId: 'not a uuid' }, metadata: { ...metadata, eventId: randomUUID() } },
+    { type: 'ComplaintVerified', data: { at: '2025-03-03T09:00:00+07:00' }, metadata: { ...metadata, eventId: randomUUID() } },
+  ]);
+  await untilStreamsVisible(ledger.events, [badStream]);
+  // One event per batch: the second event comes after the batch that quarantined its stream.
+  await catchUpTogether(dependencies, members, { batchSize: 1 });
+  for (const { slot } of members) {
+    expect((await store.poisonRecords(slot)).map((r) => [r.eventType, r.kind])).toEqual([
+      ['ComplaintSubmitted', 'poisoned'],
+      ['ComplaintVerified', 'parked'],
+    ]);
+  }
+}, 60_000);
