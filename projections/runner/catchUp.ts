@@ -87,8 +87,9 @@ export async function catchUpTogether(dependencies: BatchDependencies, members: 
       }
     }
   } finally {
-    // A read ahead that is not used any more may fail unobserved.
-    next.batch.catch(() => undefined);
+    // A read ahead left unused (stopped, or every member failed) is settled before returning:
+    // it folds into the complaint memory, which a runner's next pass uses, and may fail unobserved.
+    await next.batch.catch(() => undefined);
   }
   return new Map(states.map((s) => [s.projection.name, s.eventsRead]));
 }
