@@ -33,6 +33,8 @@ const caseOf = (filed: Filed) => `/admin/complaints/${filed.id}`;
 
 describe('the verification queue', () => {
   test('lists the open complaints no agency owns, with the proposed agency, and not those already routed', async () => {
+    // Filed side by side: the routed one's disposal may come after the waiting one's submission.
+    await caseFileWhen(server, routed.id, (f) => f.status === 'disposed');
     const page = await eventually(
       () => admin.get('/admin'),
       (answer) => answer.html.includes(waiting.trackingId),
