@@ -23,7 +23,9 @@ export class ResidentDocuments {
   /** undefined: known to be absent from the store. */
   private readonly documents: LeastRecentlyUsed<StoredDocument | undefined>;
 
-  /** Every id kept since the generation was empty; undefined when that is not known. */
+  /** The generation was empty when this writer started it, and only this writer has filled it since. */
+  private startedEmpty = false;
+  /** Every id kept since then: made on the first one (a runner polling an empty ledger allocates nothing). */
   private kept: WrittenIdFilter | undefined;
 
   constructor(collections: readonly string[] = [], capacity = DEFAULT_CAPACITY) {
@@ -33,14 +35,14 @@ export class ResidentDocuments {
 
   /** The generation holds nothing yet, and only this writer fills it. */
   startEmpty(): void {
-    if (this.collections.size > 0) this.kept = new WrittenIdFilter();
+    this.startedEmpty = true;
   }
 
   /** Whether `get` answers for the document (undefined: known absent). */
   holds(ref: DocumentRef): boolean {
     const key = refKey(ref);
     if (this.documents.has(key)) return true;
-    return this.kept !== undefined && this.collections.has(ref.collection) && !this.kept.mightHold(key);
+    return this.startedEmpty && this.collections.has(ref.collection) && !(this.kept?.mightHold(key) ?? false);
   }
 
   get(ref: DocumentRef): StoredDocument | undefined {
@@ -53,12 +55,13 @@ export class ResidentDocuments {
       if (!this.collections.has(ref.collection)) continue;
       const key = refKey(ref);
       this.documents.set(key, document);
-      this.kept?.add(key);
+      if (this.startedEmpty) (this.kept ??= new WrittenIdFilter()).add(key);
     }
   }
 
   clear(): void {
     this.documents.clear();
+    this.startedEmpty = false;
     this.kept = undefined;
   }
 }

@@ -15,6 +15,9 @@ export interface WholeDocumentWrite {
  */
 const REPLACES_PER_COMMAND = 50;
 
+/** Inserts hold no connection per document: larger commands are fine. */
+const INSERTS_PER_COMMAND = 1000;
+
 /** The last update command sent by this process; each waits for the one before it. */
 let updatesInFlight: Promise<unknown> = Promise.resolve();
 
@@ -23,8 +26,6 @@ function oneUpdateAtATime<T>(send: () => Promise<T>): Promise<T> {
   updatesInFlight = sent.catch(() => undefined);
   return sent;
 }
-/** Inserts hold no connection per document: larger commands are fine. */
-const INSERTS_PER_COMMAND = 1000;
 
 const isDuplicateKey = (error: unknown): boolean =>
   error instanceof MongoBulkWriteError && error.writeErrors instanceof Array && error.writeErrors.some((e) => e.code === 11000);

@@ -7,6 +7,7 @@ import type { EventStore } from '../../../eventstore/port';
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { allProjections } from '../../../projections/catalog';
 import { catchUpTogether, type CatchUpMember } from '../../../projections/runner/catchUp';
+import { nextGenerationNumber } from '../../../projections/runner/generations';
 import type { DocumentRef } from '../../../projections/store/documents';
 import type { ProjectionSlot } from '../../../projections/store/generations';
 import type { ProjectionBatch, ReadModelStore } from '../../../projections/store/readModelStore';
@@ -57,7 +58,7 @@ function watchedStore(): { store: ReadModelStore; nextCommit: () => Promise<void
 async function freshMembers(): Promise<CatchUpMember[]> {
   const members: CatchUpMember[] = [];
   for (const projection of allProjections) {
-    const generation = Math.max(0, ...(await store.generations(projection.name)).map((g) => g.generation)) + 1;
+    const generation = nextGenerationNumber(await store.generations(projection.name));
     const slot = { projection: projection.name, generation };
     await store.beginGeneration(slot, projection.version);
     members.push({ projection, slot });
