@@ -1,34 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { CollectionCatalog } from '../collectionSpec';
+import type { CollectionSpec } from '../collectionSpec';
 import { fieldTypeOf } from '../collectionSpec';
 import { collectionScope } from './collectionScope';
 import { fieldExpression } from './fieldSql';
 
 /**
- * CREATE INDEX statements for every declared index: partial indexes on the shared table, one
- * per (projection, collection, index), named by a hash of their definition so that they are
- * created once, idempotently, like MongoDB's createIndex. `strings` fields get a GIN index.
+ * CREATE INDEX statements for every index a projection's collections declare, on `table` (a
+ * projection's partitioned table, or one generation's): partial indexes, one per (collection,
+ * index), named by a hash of their definition so that they are created once, idempotently,
+ * like MongoDB's createIndex. `strings` fields get a GIN index. The definitions do not depend
+ * on the table, so a generation's own indexes match its projection's and ATTACH adopts them.
  */
-export function collectionIndexStatements(schema: string, catalog: CollectionCatalog): string[] {
+export function indexStatementsOn(table: string, projection: string, specs: readonly CollectionSpec[]): string[] {
   const statements: string[] = [];
-  for (const [projection, specs] of Object.entries(catalog)) {
-    for (const spec of specs) {
-      const where = `WHERE ${collectionScope(projection, spec.name)}`;
-      for (const index of spec.indexes) {
-        const columns = ['generation', ...[...index.equals, index.orderBy].map((f) => fieldExpression(f, fieldTypeOf(spec, f))), 'id'];
-        const definition = `ON ${schema}.read_documents (${columns.join(', ')}) ${where}`;
-        statements.push(`CREATE INDEX IF NOT EXISTS ${indexName(definition)} ${definition}`);
-      }
-      for (const [field, type] of Object.entries(spec.fields)) {
-        if (type !== 'strings') continue;
-        const definition = `ON ${schema}.read_documents USING gin (${fieldExpression(field, type)} jsonb_path_ops) ${where}`;
-        statements.push(`CREATE INDEX IF NOT EXISTS ${indexName(definition)} ${definition}`);
-      }
+  const create = (definition: string): void => {
+    const name = `${table.slice(table.indexOf('.') + 1)}_${createHash('sha256').update(definition).digest('hex').slice(0, 16)}`;
+    statements.push(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${definition}`);
+  };
+  for (const spec of specs) {
+    const where = `WHERE ${collectionScope(projection, spec.name)}`;
+    for (const index of spec.indexes) {
+      const columns = ['generation', ...[...index.equals, index.orderBy].map((f) => fieldExpression(f, fieldTypeOf(spec, f))), 'id'];
+      create(`(${columns.join(', ')}) ${where}`);
+    }
+    for (const [field, type] of Object.entries(spec.fields)) {
+      if (type === 'strings') create(`USING gin (${fieldExpression(field, type)} jsonb_path_ops) ${where}`);
     }
   }
   return statements;
-}
-
-function indexName(definition: string): string {
-  return `read_documents_${createHash('sha256').update(definition).digest('hex').slice(0, 16)}`;
 }

@@ -8,10 +8,11 @@ import { CheckpointMoved, type GenerationStatus, type ProjectionSlot } from '../
 import { lastChangePerDocument } from '../lastChangePerDocument';
 import type { PoisonRecord } from '../poison';
 import type { ProjectionBatch, ReadModelStore } from '../readModelStore';
-import { collectionIndexStatements } from './collectionIndexes';
+import { indexStatementsOn } from './collectionIndexes';
 import { collectionScope } from './collectionScope';
 import { pageFrom } from '../queryRules';
 import { findSql } from './findSql';
+import { attachGenerationTable, createGenerationTable, ensureProjectionTable, generationTable, projectionTable } from './generationTables';
 import { readModelMigrations } from './readModelMigrations';
 
 interface DocumentRow {
@@ -39,9 +40,9 @@ const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
 });
 
 /**
- * Read models in PostgreSQL or PGlite: jsonb documents in one table, partial indexes per
- * declared collection index, and each batch's documents committed with its checkpoint in
- * one transaction (exactly-once effect).
+ * Read models in PostgreSQL or PGlite: jsonb documents in a table per generation (see
+ * generationTables.ts), partial indexes per declared collection index, and each batch's
+ * documents committed with its checkpoint in one transaction (exactly-once effect).
  */
 export class PostgresReadModelStore implements ReadModelStore {
   private constructor(
@@ -53,10 +54,11 @@ export class PostgresReadModelStore implements ReadModelStore {
   static async open(options: { client: SqlClient; schema: string; catalog: CollectionCatalog }): Promise<PostgresReadModelStore> {
     const schema = checkSchemaName(options.schema);
     await migrate(options.client, schema, 'read-models', readModelMigrations);
-    // Index creation races between nodes starting together: one at a time, under a lock.
-    await options.client.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.read-model-indexes`]);
-      for (const statement of collectionIndexStatements(schema, options.catalog)) await tx.exec(statement);
+    await underTableLock(options.client, schema, async (tx) => {
+      for (const [projection, specs] of Object.entries(options.catalog)) {
+        await ensureProjectionTable(tx, schema, projection);
+        for (const statement of indexStatementsOn(projectionTable(schema, projection), projection, specs)) await tx.exec(statement);
+      }
     });
     return new PostgresReadModelStore(options.client, schema, options.catalog);
   }
@@ -70,24 +72,32 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async beginGeneration(slot: ProjectionSlot, version: number): Promise<void> {
-    await this.client.query(
-      `INSERT INTO ${this.schema}.read_generations (projection, generation, version, state) VALUES ($1, $2, $3, 'building') ON CONFLICT DO NOTHING`,
-      [slot.projection, slot.generation, version],
-    );
+    await underTableLock(this.client, this.schema, async (tx) => {
+      await tx.query(
+        `INSERT INTO ${this.schema}.read_generations (projection, generation, version, state) VALUES ($1, $2, $3, 'building') ON CONFLICT DO NOTHING`,
+        [slot.projection, slot.generation, version],
+      );
+      await createGenerationTable(tx, this.schema, slot);
+    });
   }
 
   async promoteGeneration(slot: ProjectionSlot): Promise<void> {
-    await this.client.transaction(async (tx) => {
+    await underTableLock(this.client, this.schema, async (tx) => {
+      const [known] = await tx.query(`SELECT 1 FROM ${this.schema}.read_generations WHERE projection = $1 AND generation = $2 AND state <> 'retired'`, [
+        slot.projection,
+        slot.generation,
+      ]);
+      if (!known) throw new Error(`${slot.projection} generation ${slot.generation} does not exist or was retired`);
+      // Readers see a generation through its projection's table: it must be attached, indexes built, before it goes live.
+      await attachGenerationTable(tx, this.schema, this.catalog, slot);
       await tx.query(`UPDATE ${this.schema}.read_generations SET state = 'retired', updated_at = now() WHERE projection = $1 AND state = 'live' AND generation <> $2`, [
         slot.projection,
         slot.generation,
       ]);
-      const promoted = await tx.query(
-        `UPDATE ${this.schema}.read_generations SET state = 'live', promoted_at = now(), updated_at = now()
-          WHERE projection = $1 AND generation = $2 AND state <> 'retired' RETURNING 1`,
-        [slot.projection, slot.generation],
-      );
-      if (promoted.length === 0) throw new Error(`${slot.projection} generation ${slot.generation} does not exist or was retired`);
+      await tx.query(`UPDATE ${this.schema}.read_generations SET state = 'live', promoted_at = now(), updated_at = now() WHERE projection = $1 AND generation = $2`, [
+        slot.projection,
+        slot.generation,
+      ]);
     });
   }
 
@@ -98,7 +108,8 @@ export class PostgresReadModelStore implements ReadModelStore {
         slot.generation,
       ]);
       if (live) throw new Error(`${slot.projection} generation ${slot.generation} is live and cannot be dropped`);
-      for (const table of ['read_documents', 'read_poison', 'read_generations']) {
+      await tx.exec(`DROP TABLE IF EXISTS ${generationTable(this.schema, slot)}`);
+      for (const table of ['read_poison', 'read_generations']) {
         await tx.query(`DELETE FROM ${this.schema}.${table} WHERE projection = $1 AND generation = $2`, [slot.projection, slot.generation]);
       }
     });
@@ -112,7 +123,7 @@ export class PostgresReadModelStore implements ReadModelStore {
       `SELECT d.collection, d.id, d.keys, d.body, d.last_position
          FROM unnest($3::text[], $4::text[]) AS r(collection, id)
          CROSS JOIN LATERAL (
-           SELECT * FROM ${this.schema}.read_documents d
+           SELECT * FROM ${generationTable(this.schema, slot)} d
             WHERE d.projection = $1 AND d.generation = $2 AND d.collection = r.collection AND d.id = r.id COLLATE "C"
             LIMIT 1) d`,
       [slot.projection, slot.generation, refs.map((r) => r.collection), refs.map((r) => r.id)],
@@ -151,7 +162,7 @@ export class PostgresReadModelStore implements ReadModelStore {
     const deletes = changes.filter((c) => c.kind === 'delete');
     if (puts.length > 0) {
       await tx.query(
-        `INSERT INTO ${this.schema}.read_documents (projection, generation, collection, id, keys, body, last_position)
+        `INSERT INTO ${generationTable(this.schema, slot)} (projection, generation, collection, id, keys, body, last_position)
          SELECT $1, $2, p.collection, p.id, p.keys, p.body, p.position
            FROM jsonb_to_recordset($3::jsonb) AS p(collection text, id text, keys jsonb, body jsonb, position text)
          ON CONFLICT (projection, generation, collection, id)
@@ -161,7 +172,7 @@ export class PostgresReadModelStore implements ReadModelStore {
     }
     if (deletes.length > 0) {
       await tx.query(
-        `DELETE FROM ${this.schema}.read_documents d USING jsonb_to_recordset($3::jsonb) AS r(collection text, id text COLLATE "C")
+        `DELETE FROM ${generationTable(this.schema, slot)} d USING jsonb_to_recordset($3::jsonb) AS r(collection text, id text COLLATE "C")
           WHERE d.projection = $1 AND d.generation = $2 AND d.collection = r.collection AND d.id = r.id`,
         [slot.projection, slot.generation, JSON.stringify(deletes.map(({ collection, id }) => ({ collection, id })))],
       );
@@ -209,7 +220,7 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async dumpGeneration(slot: ProjectionSlot): Promise<StoredDocument[]> {
     const rows = await this.client.query<DocumentRow & { collection: string }>(
-      `SELECT collection, id, keys, body, last_position FROM ${this.schema}.read_documents
+      `SELECT collection, id, keys, body, last_position FROM ${generationTable(this.schema, slot)}
         WHERE projection = $1 AND generation = $2 ORDER BY collection COLLATE "C", id`,
       [slot.projection, slot.generation],
     );
@@ -218,4 +229,12 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   /** The SQL client belongs to whoever opened it (often shared with the ledger). */
   async close(): Promise<void> {}
+}
+
+/** Table and index changes race between nodes starting or promoting together: one at a time, under a lock. */
+function underTableLock<T>(client: SqlClient, schema: string, work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+  return client.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.read-model-tables`]);
+    return work(tx);
+  });
 }

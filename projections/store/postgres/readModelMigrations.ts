@@ -1,9 +1,10 @@
 import type { Migration } from '../../../eventstore/postgres/migrate';
 
 /**
- * The read-model tables (component `read-models`): one jsonb document table shared by all
- * projections and generations, plus generations with their checkpoints and poison records.
- * Per-collection indexes are derived from the collection specs (see collectionIndexes.ts).
+ * The read-model tables (component `read-models`): one jsonb document table, partitioned by
+ * projection and generation since version 2 (see generationTables.ts), plus generations with
+ * their checkpoints and poison records. Per-collection indexes are derived from the
+ * collection specs (see collectionIndexes.ts) and created when the store opens.
  * Ids, positions and sort keys use the "C" collation so that text orders like MongoDB's.
  */
 export const readModelMigrations: readonly Migration[] = [
@@ -46,6 +47,40 @@ export const readModelMigrations: readonly Migration[] = [
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (projection, generation, position)
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'read-model documents partitioned by projection and generation',
+    // Every generation's rows move to its own table, attached; the store builds the declared
+    // indexes on the projections' tables when it opens (version 1's go with the old table).
+    sql: `
+      ALTER TABLE $S.read_documents RENAME TO read_documents_v1;
+      ALTER INDEX $S.read_documents_pkey RENAME TO read_documents_v1_pkey;
+      CREATE TABLE $S.read_documents (
+        projection text NOT NULL,
+        generation int NOT NULL,
+        collection text NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        keys jsonb NOT NULL,
+        body jsonb NOT NULL,
+        last_position text COLLATE "C" NOT NULL,
+        PRIMARY KEY (projection, generation, collection, id)
+      ) PARTITION BY LIST (projection);
+      DO $$
+      DECLARE g record;
+      BEGIN
+        FOR g IN SELECT projection, generation FROM $S.read_generations WHERE state <> 'retired'
+                 UNION SELECT DISTINCT projection, generation FROM $S.read_documents_v1 LOOP
+          EXECUTE format('CREATE TABLE IF NOT EXISTS $S.%I PARTITION OF $S.read_documents FOR VALUES IN (%L) PARTITION BY LIST (generation)',
+            'read_docs_' || g.projection, g.projection);
+          EXECUTE format('CREATE TABLE $S.%I PARTITION OF $S.%I FOR VALUES IN (%s)',
+            'read_docs_' || g.projection || '_' || g.generation, 'read_docs_' || g.projection, g.generation);
+          EXECUTE format('INSERT INTO $S.%I SELECT * FROM $S.read_documents_v1 WHERE projection = %L AND generation = %s',
+            'read_docs_' || g.projection || '_' || g.generation, g.projection, g.generation);
+        END LOOP;
+      END $$;
+      DROP TABLE $S.read_documents_v1;
     `,
   },
 ];
