@@ -47,5 +47,7 @@ export async function attachGenerationTable(tx: SqlQueryable, schema: string, ca
   if (attached?.attached) return;
   // Defined as on the projection's table: ATTACH then adopts them instead of building its own.
   for (const statement of indexStatementsOn(table, slot.projection, catalog[slot.projection] ?? [])) await tx.exec(statement);
+  // Readers' plans need its statistics from the first query, not after autovacuum comes by.
+  await tx.exec(`ANALYZE ${table}`);
   await tx.exec(`ALTER TABLE ${projectionTable(schema, slot.projection)} ATTACH PARTITION ${table} FOR VALUES IN (${Math.trunc(slot.generation)})`);
 }
