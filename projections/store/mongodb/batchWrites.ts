@@ -14,7 +14,7 @@ export interface DocumentWrite extends WholeDocumentWrite {
 /** Each document's last change in the batch. */
 export const documentWritesOf = (slot: ProjectionSlot, batch: ProjectionBatch): DocumentWrite[] =>
   lastChangePerDocument(batch.changes).map((change) => ({
-    collection: documentsCollectionName(slot.projection, change.collection),
+    collection: documentsCollectionName(slot.projection, change.collection, slot.generation),
     document: mongoDocumentOf(slot.generation, change),
   }));
 

@@ -1,7 +1,8 @@
 /**
- * Where things live in the MongoDB database: one collection of documents per
- * (projection, collection), so that each gets exactly the indexes its spec declares, and
- * four bookkeeping collections.
+ * Where things live in the MongoDB database: one collection of documents per (projection,
+ * collection, generation), so that each gets exactly the indexes its spec declares, built
+ * when the generation is promoted (a rebuild writes none of them document by document) and
+ * dropped with it; and four bookkeeping collections.
  */
 export const GENERATIONS_COLLECTION = 'read_generations';
 /** One pointer per projection: switching it is the single-document write that promotes. */
@@ -15,10 +16,14 @@ const checkName = (kind: string, name: string): string => {
   return name;
 };
 
-export const documentsCollectionName = (projection: string, collection: string): string =>
+export const documentsCollectionName = (projection: string, collection: string, generation: number): string =>
+  `${sharedCollectionName(projection, collection)}.${Math.trunc(generation)}`;
+
+/** Before generations had collections of their own, they shared this one (see legacyLayout). */
+export const sharedCollectionName = (projection: string, collection: string): string =>
   `read.${checkName('projection', projection)}.${checkName('collection', collection)}`;
 
-/** Generations share a collection: the generation prefixes the id. */
+/** Documents keep their generation in the id, as when generations shared a collection. */
 export const documentKey = (generation: number, id: string): string => `${generation}:${id}`;
 
 export const generationKey = (projection: string, generation: number): string => `${projection}:${generation}`;

@@ -27,19 +27,22 @@ export function mongoIndexesOf(spec: CollectionSpec): IndexDescription[] {
   return indexes;
 }
 
+const NAMESPACE_NOT_FOUND = 26;
+
+/** The server's answer about a collection that does not exist (yet). */
+export const isNamespaceNotFound = (error: unknown): boolean => error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND;
+
 /**
  * Creates the indexes a collection lacks. Asking for existing ones is a no-op on MongoDB,
  * but FerretDB 1.24 can panic on it (seen with a multikey index on a filled collection),
  * and indexes are named by their definition, so comparing names is enough.
  */
-const NAMESPACE_NOT_FOUND = 26;
-
 export async function ensureIndexes(collection: Collection<Document>, wanted: readonly IndexDescription[]): Promise<void> {
   const listed = await collection
     .listIndexes()
     .toArray()
     .catch((error: unknown) => {
-      if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return [];
+      if (isNamespaceNotFound(error)) return [];
       throw error;
     });
   const existing = new Set(listed.map((index) => String(index.name)));

@@ -16,9 +16,10 @@ import {
   type PoisonDocument,
 } from './bookkeepingDocuments';
 import { documentKey, documentsCollectionName, GENERATIONS_COLLECTION, generationKey, LIVE_COLLECTION, POISON_COLLECTION } from './collectionNames';
+import { moveSharedCollections } from './legacyLayout';
 import { liveGenerationOf, readLiveGeneration } from './liveGeneration';
 import { storedDocumentFromOwn, storedDocumentOf, type MongoDocument } from './mongoDocument';
-import { ensureIndexes, mongoIndexesOf } from './mongoIndexes';
+import { ensureIndexes, isNamespaceNotFound, mongoIndexesOf } from './mongoIndexes';
 import { dropJournal, replayJournal, writeJournal, type PendingBatch } from './batchJournal';
 import { batchWritesOf, documentWritesOf } from './batchWrites';
 import { writeWholeDocuments, type WholeDocumentWrite } from './upsertAll';
@@ -72,8 +73,12 @@ export class MongoReadModelStore implements ReadModelStore {
   static async open(options: { url: string; database: string; catalog: CollectionCatalog }): Promise<MongoReadModelStore> {
     const { client, db } = await openMongoDatabase(options.url, options.database);
     try {
+      await moveSharedCollections(db, options.catalog);
+      // An index a spec declares since the live generation was promoted is built now.
+      const pointers = db.collection<LivePointerDocument>(LIVE_COLLECTION);
       for (const [projection, specs] of Object.entries(options.catalog)) {
-        for (const spec of specs) await ensureIndexes(db.collection(documentsCollectionName(projection, spec.name)), mongoIndexesOf(spec));
+        const live = await liveGenerationOf(pointers, projection);
+        if (live !== undefined) await ensureGenerationIndexes(db, projection, specs, live);
       }
       await db.collection(GENERATIONS_COLLECTION).createIndex({ projection: 1, generation: 1 }, { name: 'read_generations_by_projection' });
       await db.collection(POISON_COLLECTION).createIndex({ projection: 1, generation: 1, position: 1 }, { name: 'read_poison_by_generation' });
@@ -96,8 +101,8 @@ export class MongoReadModelStore implements ReadModelStore {
     return this.db.collection<PoisonDocument>(POISON_COLLECTION);
   }
 
-  private documents(projection: string, collection: string): Collection<MongoDocument> {
-    return this.db.collection<MongoDocument>(documentsCollectionName(projection, collection));
+  private documents(projection: string, collection: string, generation: number): Collection<MongoDocument> {
+    return this.db.collection<MongoDocument>(documentsCollectionName(projection, collection, generation));
   }
 
   private specsOf(projection: string): readonly CollectionSpec[] {
@@ -129,6 +134,8 @@ export class MongoReadModelStore implements ReadModelStore {
   async promoteGeneration(slot: ProjectionSlot): Promise<void> {
     const target = await this.storedGeneration(slot);
     if (!target || target.state === 'retired') throw new Error(`${slot.projection} generation ${slot.generation} does not exist or was retired`);
+    // Readers query the live generation's collections by their declared indexes: built (in one pass each) before they come.
+    await ensureGenerationIndexes(this.db, slot.projection, this.specsOf(slot.projection), slot.generation);
     await this.livePointers.replaceOne({ _id: slot.projection }, { generation: slot.generation }, { upsert: true });
     await this.generationsCollection.updateMany({ projection: slot.projection, state: 'live', generation: { $ne: slot.generation } }, { $set: { state: 'retired' } });
     await this.generationsCollection.updateOne({ _id: target._id }, { $set: { state: 'live' } });
@@ -138,7 +145,7 @@ export class MongoReadModelStore implements ReadModelStore {
     if ((await liveGenerationOf(this.livePointers, slot.projection)) === slot.generation) {
       throw new Error(`${slot.projection} generation ${slot.generation} is live and cannot be dropped`);
     }
-    for (const spec of this.specsOf(slot.projection)) await this.documents(slot.projection, spec.name).deleteMany({ generation: slot.generation });
+    for (const spec of this.specsOf(slot.projection)) await this.documents(slot.projection, spec.name, slot.generation).drop().catch(ignoreMissingNamespace);
     await this.poisonCollection.deleteMany({ projection: slot.projection, generation: slot.generation });
     await dropJournal(this.db, slot);
     this.written.delete(generationKey(slot.projection, slot.generation));
@@ -163,7 +170,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const found: StoredDocument[] = [];
     const toLoad: DocumentRef[] = [];
     for (const ref of refs) {
-      const known = written ? written.lookup(documentsCollectionName(slot.projection, ref.collection), documentKey(slot.generation, ref.id)) : 'unknown';
+      const known = written ? written.lookup(documentsCollectionName(slot.projection, ref.collection, slot.generation), documentKey(slot.generation, ref.id)) : 'unknown';
       if (known === 'unknown') toLoad.push(ref);
       else if (known) {
         const stored = storedDocumentFromOwn(ref.collection, known);
@@ -172,10 +179,10 @@ export class MongoReadModelStore implements ReadModelStore {
     }
     const loaded = await Promise.all(
       [...byCollection(toLoad)].map(async ([collection, wanted]) => {
-        const name = documentsCollectionName(slot.projection, collection);
+        const name = documentsCollectionName(slot.projection, collection, slot.generation);
         const ids = [...new Set(wanted.map((ref) => documentKey(slot.generation, ref.id)))];
         // One lookup per id, sent together: FerretDB (SQLite) finds `{_id: value}` by index but scans the collection for `_id: {$in}`.
-        const raw = await Promise.all(ids.map((_id) => this.documents(slot.projection, collection).findOne({ _id })));
+        const raw = await Promise.all(ids.map((_id) => this.documents(slot.projection, collection, slot.generation).findOne({ _id })));
         return ids.map((_id, index) => {
           const document = raw[index] ?? undefined;
           const stored = document === undefined ? undefined : storedDocumentOf(collection, document);
@@ -240,7 +247,7 @@ export class MongoReadModelStore implements ReadModelStore {
   async getDocument<Body = unknown>(projection: string, collection: string, id: string): Promise<StoredDocument<Body> | undefined> {
     specOf(this.catalog, projection, collection);
     const raw = await readLiveGeneration(this.livePointers, projection, (generation) =>
-      this.documents(projection, collection).findOne({ _id: documentKey(generation, id) }),
+      this.documents(projection, collection, generation).findOne({ _id: documentKey(generation, id) }),
     );
     return raw ? storedDocumentOf<Body>(collection, raw) : undefined;
   }
@@ -257,7 +264,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const raw = await readLiveGeneration(this.livePointers, projection, (generation) => {
       const find = mongoFind(spec, generation, query);
       pageSize = find.pageSize;
-      return this.documents(projection, query.collection).find(find.filter).sort(find.sort).limit(find.limit).toArray();
+      return this.documents(projection, query.collection, generation).find(find.filter).sort(find.sort).limit(find.limit).toArray();
     });
     const fetched = (raw ?? []).map((document) => storedDocumentOf<Body>(query.collection, document)).filter((document) => document !== undefined);
     const filterOnly = filterOnlyFields(spec);
@@ -269,7 +276,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const names = this.specsOf(slot.projection).map((spec) => spec.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const dumped: StoredDocument[] = [];
     for (const collection of names) {
-      const raw = await this.documents(slot.projection, collection).find({ generation: slot.generation, deleted: false }).sort({ id: 1 }).toArray();
+      const raw = await this.documents(slot.projection, collection, slot.generation).find({ generation: slot.generation, deleted: false }).sort({ id: 1 }).toArray();
       for (const document of raw) {
         const stored = storedDocumentOf(collection, document);
         if (stored) dumped.push(stored);
@@ -282,4 +289,12 @@ export class MongoReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+const ignoreMissingNamespace = (error: unknown): void => {
+  if (!isNamespaceNotFound(error)) throw error;
+};
+
+async function ensureGenerationIndexes(db: Db, projection: string, specs: readonly CollectionSpec[], generation: number): Promise<void> {
+  for (const spec of specs) await ensureIndexes(db.collection(documentsCollectionName(projection, spec.name, generation)), mongoIndexesOf(spec));
 }
