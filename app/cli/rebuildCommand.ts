@@ -43,6 +43,7 @@ export const rebuildCommand: Subcommand = {
           printed.set(p.projection, Date.now());
           console.log(`rebuild ${p.projection}: generation ${p.generation}, ${p.eventsRead} ledger events, ${Math.round(p.eventsPerSecond)} ledger events/s`);
         },
+        onPromoting: (slot) => console.log(`rebuild ${slot.projection}: generation ${slot.generation} caught up; building its indexes and switching readers over`),
       });
       for (const result of results) {
         console.log(`rebuild ${result.slot.projection}: generation ${result.slot.generation} is live (${result.eventsRead} ledger events in ${result.seconds.toFixed(1)} s)`);

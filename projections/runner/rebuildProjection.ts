@@ -22,6 +22,8 @@ export interface RebuildResult {
 export interface RebuildOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Called as a caught-up generation is promoted: its stores build its indexes then, which takes a while on a large ledger. */
+  readonly onPromoting?: (slot: ProjectionSlot) => void;
   readonly promote?: boolean;
 }
 
@@ -47,7 +49,11 @@ export async function rebuildProjections(dependencies: BatchDependencies, projec
       options.onProgress?.({ projection, generation, eventsRead: progress.eventsRead, checkpoint: progress.checkpoint, eventsPerSecond: progress.eventsRead / seconds });
     },
   });
-  for (const { slot } of members) if (options.promote ?? true) await promoteAndClean(dependencies.store, slot);
+  for (const { slot } of members) {
+    if (!(options.promote ?? true)) continue;
+    options.onPromoting?.(slot);
+    await promoteAndClean(dependencies.store, slot);
+  }
   const seconds = (Date.now() - started) / 1000;
   return members.map(({ slot }) => ({ slot, eventsRead: eventsRead.get(slot.projection) ?? 0, seconds }));
 }
