@@ -7,6 +7,17 @@ import type { Migration } from '../../../eventstore/postgres/migrate';
  * collection specs (see collectionIndexes.ts) and created when the store opens.
  * Ids, positions and sort keys use the "C" collation so that text orders like MongoDB's.
  */
+/** A read-model document's columns: the same in both versions, only the table's partitioning changed. */
+const DOCUMENT_COLUMNS = `
+  projection text NOT NULL,
+  generation int NOT NULL,
+  collection text NOT NULL,
+  id text COLLATE "C" NOT NULL,
+  keys jsonb NOT NULL,
+  body jsonb NOT NULL,
+  last_position text COLLATE "C" NOT NULL,
+  PRIMARY KEY (projection, generation, collection, id)`;
+
 export const readModelMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -25,16 +36,7 @@ export const readModelMigrations: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX read_generations_one_live ON $S.read_generations (projection) WHERE state = 'live';
 
-      CREATE TABLE $S.read_documents (
-        projection text NOT NULL,
-        generation int NOT NULL,
-        collection text NOT NULL,
-        id text COLLATE "C" NOT NULL,
-        keys jsonb NOT NULL,
-        body jsonb NOT NULL,
-        last_position text COLLATE "C" NOT NULL,
-        PRIMARY KEY (projection, generation, collection, id)
-      );
+      CREATE TABLE $S.read_documents (${DOCUMENT_COLUMNS});
 
       CREATE TABLE $S.read_poison (
         projection text NOT NULL,
@@ -57,16 +59,7 @@ export const readModelMigrations: readonly Migration[] = [
     sql: `
       ALTER TABLE $S.read_documents RENAME TO read_documents_v1;
       ALTER INDEX $S.read_documents_pkey RENAME TO read_documents_v1_pkey;
-      CREATE TABLE $S.read_documents (
-        projection text NOT NULL,
-        generation int NOT NULL,
-        collection text NOT NULL,
-        id text COLLATE "C" NOT NULL,
-        keys jsonb NOT NULL,
-        body jsonb NOT NULL,
-        last_position text COLLATE "C" NOT NULL,
-        PRIMARY KEY (projection, generation, collection, id)
-      ) PARTITION BY LIST (projection);
+      CREATE TABLE $S.read_documents (${DOCUMENT_COLUMNS}) PARTITION BY LIST (projection);
       DO $$
       DECLARE g record;
       BEGIN

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { open311KeyCommand } from '../../../app/cli/open311KeyCommand';
 import { UsageError } from '../../../app/cli/subcommand';
 import { loadConfig } from '../../../app/config';
 import { openLedger } from '../../../app/ledger';
 import { complaintEventRegistry } from '../../../domain/complaint';
 import { Open311ApiKeys } from '../../../open311/apiKeys';
+import { useEmbeddedDataDir } from './embeddedDataDir';
 
-// The command reads its configuration from the environment: an embedded ledger in a folder of its own.
-const dataDir = mkdtempSync(join(tmpdir(), 'lapor-open311-cli-'));
-const savedEnv = { ...process.env };
-
-beforeAll(() => {
-  delete process.env.EVENTSTORE_URL;
-  delete process.env.READ_STORE_URL;
-  process.env.DATA_DIR = dataDir;
-});
-
-afterAll(() => {
-  process.env = savedEnv;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+useEmbeddedDataDir('lapor-open311-cli-');
 
 /** Runs the command, returning its exit code and what it printed on stdout. */
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { generateCommand } from '../../../app/cli/generateCommand';
 import { rebuildCommand } from '../../../app/cli/rebuildCommand';
 import type { Subcommand } from '../../../app/cli/subcommand';
@@ -11,21 +8,9 @@ import { openReadModelStore } from '../../../projections/openReadModelStore';
 import { PUBLIC_PROJECTION } from '../../../projections/public/publicProjection';
 import type { StoredDocument } from '../../../projections/store/documents';
 import type { GenerationStatus } from '../../../projections/store/generations';
+import { useEmbeddedDataDir } from './embeddedDataDir';
 
-// The commands read their configuration from the environment: an embedded ledger (PGlite) in a folder of its own.
-const dataDir = mkdtempSync(join(tmpdir(), 'lapor-rebuild-cli-'));
-const savedEnv = { ...process.env };
-
-beforeAll(() => {
-  delete process.env.EVENTSTORE_URL;
-  delete process.env.READ_STORE_URL;
-  process.env.DATA_DIR = dataDir;
-});
-
-afterAll(() => {
-  process.env = savedEnv;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+useEmbeddedDataDir('lapor-rebuild-cli-');
 
 /** Runs a command, returning its exit code and what it printed on stdout. */
 async function cli(command: Subcommand, ...args: string[]): Promise<{ code: number; out: string }> {

@@ -4,16 +4,15 @@
  * and documents of the older layout (every generation in one collection) are moved on open.
  */
 import type { Db, MongoClient } from 'mongodb';
-import { encodeLedgerPosition } from '../../../../eventstore/postgres/ledgerPosition';
-import { START, type GlobalPosition } from '../../../../eventstore/port';
+import { START } from '../../../../eventstore/port';
 import { collectionCatalogOf } from '../../../../projections/catalog';
 import { PUBLIC_PROJECTION, publicComplaintsCollection, publicProjection } from '../../../../projections/public/publicProjection';
-import type { PositionedChange } from '../../../../projections/store/documents';
 import type { ProjectionSlot } from '../../../../projections/store/generations';
 import { mongoDocumentOf } from '../../../../projections/store/mongodb/mongoDocument';
 import { mongoIndexesOf } from '../../../../projections/store/mongodb/mongoIndexes';
 import { MongoReadModelStore } from '../../../../projections/store/mongodb/mongoReadModelStore';
 import { openMongoDatabase } from '../../../../projections/store/mongodb/openMongoDatabase';
+import { at, listedComplaint, listedComplaints } from '../generationFixtures';
 
 const MONGODB_URL = process.env.MONGODB_URL ?? 'mongodb://127.0.0.1:27018/?directConnection=true&retryWrites=false';
 const catalog = collectionCatalogOf([publicProjection]);
@@ -41,24 +40,8 @@ async function openStore(database: string): Promise<MongoReadModelStore> {
   return store;
 }
 
-const at = (n: number): GlobalPosition => encodeLedgerPosition({ transactionId: 1n, globalPosition: BigInt(n) });
 
-const listedComplaint = (id: string, position: GlobalPosition): PositionedChange => ({
-  kind: 'put',
-  collection: publicComplaintsCollection.name,
-  id,
-  keys: { listed: true, status: 'submitted', submittedAt: '2026-01-01T00:00:00.000Z', terms: ['jalan'] },
-  body: { trackingId: id },
-  position,
-});
 
-const listed = (store: MongoReadModelStore) =>
-  store.findDocuments(PUBLIC_PROJECTION, {
-    collection: publicComplaintsCollection.name,
-    where: [{ field: 'listed', op: 'eq', value: true }],
-    orderBy: { field: 'submittedAt', direction: 'asc' },
-    limit: 20,
-  });
 
 const indexNames = async (db: Db, collection: string): Promise<string[]> => (await db.collection(collection).listIndexes().toArray()).map((index) => String(index.name)).sort();
 
@@ -72,13 +55,13 @@ test('a generation being built has the _id index only; promoting it builds every
   await store.commitBatch(slot, { from: START, to: at(2), changes: [listedComplaint('LPR-1', at(1)), listedComplaint('LPR-2', at(2))], poisoned: [] });
 
   expect(await indexNames(db, 'read.public.complaints.1')).toEqual(['_id_']);
-  expect((await listed(store)).items).toEqual([]);
+  expect((await listedComplaints(store)).items).toEqual([]);
 
   await store.promoteGeneration(slot);
 
   const declared = mongoIndexesOf(publicComplaintsCollection).map((index) => String(index.name));
   expect(await indexNames(db, 'read.public.complaints.1')).toEqual(['_id_', ...declared].sort());
-  expect((await listed(store)).items.map((d) => d.id)).toEqual(['LPR-1', 'LPR-2']);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-1', 'LPR-2']);
 });
 
 test('dropping a retired generation drops its collections; the live one stays', async () => {
@@ -109,9 +92,9 @@ test('documents of the older layout (every generation in one collection) move to
 
   expect(await collectionNames(db)).not.toContain('read.public.complaints');
   expect((await store.getDocument(PUBLIC_PROJECTION, 'complaints', 'LPR-OLD'))?.body).toEqual({ trackingId: 'LPR-OLD' });
-  expect((await listed(store)).items.map((d) => d.id)).toEqual(['LPR-OLD']);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-OLD']);
   const building: ProjectionSlot = { projection: PUBLIC_PROJECTION, generation: 4 };
   expect((await store.dumpGeneration(building)).map((d) => d.id)).toEqual(['LPR-NEW']);
   await store.promoteGeneration(building);
-  expect((await listed(store)).items.map((d) => d.id)).toEqual(['LPR-NEW']);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-NEW']);
 });

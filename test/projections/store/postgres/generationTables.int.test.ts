@@ -1,14 +1,13 @@
 import { migrate } from '../../../../eventstore/postgres/migrate';
-import { encodeLedgerPosition } from '../../../../eventstore/postgres/ledgerPosition';
-import { START, type GlobalPosition } from '../../../../eventstore/port';
+import { START } from '../../../../eventstore/port';
 import type { SqlClient } from '../../../../eventstore/postgres/sqlClient';
 import { collectionCatalog } from '../../../../projections/catalog';
-import { PUBLIC_PROJECTION, publicComplaintsCollection } from '../../../../projections/public/publicProjection';
-import type { PositionedChange } from '../../../../projections/store/documents';
+import { PUBLIC_PROJECTION } from '../../../../projections/public/publicProjection';
 import type { ProjectionSlot } from '../../../../projections/store/generations';
 import { PostgresReadModelStore } from '../../../../projections/store/postgres/postgresReadModelStore';
 import { readModelMigrations } from '../../../../projections/store/postgres/readModelMigrations';
 import { connect, dropSchema, uniqueSchema } from '../../../eventstore/postgres/testDatabase';
+import { at, listedComplaint, listedComplaints } from '../generationFixtures';
 
 let client: SqlClient;
 const schemas: string[] = [];
@@ -28,16 +27,7 @@ const freshSchema = (): string => {
   return schema;
 };
 
-const at = (n: number): GlobalPosition => encodeLedgerPosition({ transactionId: 1n, globalPosition: BigInt(n) });
 
-const listedComplaint = (id: string, position: GlobalPosition): PositionedChange => ({
-  kind: 'put',
-  collection: publicComplaintsCollection.name,
-  id,
-  keys: { listed: true, status: 'submitted', category: 'jalan', province: '32', region: '32.73', agency: 'a1', kind: 'complaint', submittedAt: '2026-01-01T00:00:00.000Z', terms: ['jalan'] },
-  body: { trackingId: id },
-  position,
-});
 
 /** Index names on a table, and for each the partitioned index it is attached to (null: its own). */
 async function indexesOf(schema: string, table: string): Promise<{ name: string; parent: string | null }[]> {
@@ -55,13 +45,6 @@ const tableExists = async (schema: string, table: string): Promise<boolean> => {
   return row?.oid !== null && row?.oid !== undefined;
 };
 
-const listed = (store: PostgresReadModelStore) =>
-  store.findDocuments(PUBLIC_PROJECTION, {
-    collection: publicComplaintsCollection.name,
-    where: [{ field: 'listed', op: 'eq', value: true }],
-    orderBy: { field: 'submittedAt', direction: 'asc' },
-    limit: 20,
-  });
 
 test('a generation being built has its primary key only; promoting it builds every declared index on it, attaches it, and readers then see it', async () => {
   const schema = freshSchema();
@@ -71,7 +54,7 @@ test('a generation being built has its primary key only; promoting it builds eve
   await store.commitBatch(slot, { from: START, to: at(2), changes: [listedComplaint('LPR-1', at(1)), listedComplaint('LPR-2', at(2))], poisoned: [] });
 
   expect(await indexesOf(schema, 'read_docs_public_1')).toEqual([{ name: 'read_docs_public_1_pkey', parent: null }]);
-  expect((await listed(store)).items).toEqual([]);
+  expect((await listedComplaints(store)).items).toEqual([]);
 
   await store.promoteGeneration(slot);
 
@@ -79,7 +62,7 @@ test('a generation being built has its primary key only; promoting it builds eve
   expect(declared.length).toBeGreaterThan(5);
   const built = await indexesOf(schema, 'read_docs_public_1');
   expect(built.map((index) => index.parent).sort()).toEqual(declared.sort());
-  expect((await listed(store)).items.map((d) => d.id)).toEqual(['LPR-1', 'LPR-2']);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-1', 'LPR-2']);
 });
 
 test('dropping a retired generation drops its table; the live one stays', async () => {
@@ -110,12 +93,12 @@ test('a read-model schema of version 1 keeps its live documents and its building
   const store = await PostgresReadModelStore.open({ client, schema, catalog: collectionCatalog });
 
   expect((await store.getDocument(PUBLIC_PROJECTION, 'complaints', 'LPR-OLD'))?.body).toEqual({ trackingId: 'LPR-OLD' });
-  expect((await listed(store)).items.map((d) => d.id)).toEqual(['LPR-OLD']);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-OLD']);
   const building: ProjectionSlot = { projection: PUBLIC_PROJECTION, generation: 4 };
   await store.commitBatch(building, { from: at(1), to: at(6), changes: [listedComplaint('LPR-6', at(6))], poisoned: [] });
   expect((await store.dumpGeneration(building)).map((d) => d.id)).toEqual(['LPR-6', 'LPR-NEW']);
   await store.promoteGeneration(building);
-  expect((await listed(store)).items.map((d) => d.id)).toEqual(['LPR-6', 'LPR-NEW']);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-6', 'LPR-NEW']);
   expect(await tableExists(schema, 'read_docs_agency_1')).toBe(true);
   expect(await tableExists(schema, 'read_documents_v1')).toBe(false);
 });
