@@ -102,7 +102,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async dropGeneration(slot: ProjectionSlot): Promise<void> {
-    await this.client.transaction(async (tx) => {
+    await underTableLock(this.client, this.schema, async (tx) => {
       const [live] = await tx.query(`SELECT 1 FROM ${this.schema}.read_generations WHERE projection = $1 AND generation = $2 AND state = 'live'`, [
         slot.projection,
         slot.generation,
