@@ -8,11 +8,10 @@ const CHUNK = 500;
  * Moves the documents of the layout before 29 Nov 2026 (every generation of a collection in
  * one MongoDB collection) into a collection per generation, then drops the shared one. The
  * copy replaces by _id, so a copy cut short by a crash is simply made again at the next start;
- * the shared collection goes only once everything is copied. Returns the documents moved.
+ * the shared collection goes only once everything is copied.
  */
-export async function moveSharedCollections(db: Db, catalog: CollectionCatalog): Promise<number> {
+export async function moveSharedCollections(db: Db, catalog: CollectionCatalog): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => String(c.name)));
-  let moved = 0;
   for (const [projection, specs] of Object.entries(catalog)) {
     for (const spec of specs) {
       const shared = sharedCollectionName(projection, spec.name);
@@ -21,7 +20,6 @@ export async function moveSharedCollections(db: Db, catalog: CollectionCatalog):
       const flush = async (generation: number, operations: AnyBulkWriteOperation<Document>[]): Promise<void> => {
         if (operations.length === 0) return;
         await db.collection(documentsCollectionName(projection, spec.name, generation)).bulkWrite(operations, { ordered: false });
-        moved += operations.length;
         operations.length = 0;
       };
       for await (const document of db.collection(shared).find({})) {
@@ -35,5 +33,4 @@ export async function moveSharedCollections(db: Db, catalog: CollectionCatalog):
       await db.collection(shared).drop();
     }
   }
-  return moved;
 }
