@@ -30,7 +30,7 @@ export interface MongoCatchUpResult {
  */
 export async function measureMongoCatchUp(
   dependencies: { readonly events: EventStore; readonly personalData: PersonalDataOpener },
-  options: { readonly url: string; readonly eventLimit: number; readonly batchSize: number; readonly onProgress: (ledgerEvents: number, seconds: number) => void },
+  options: { readonly url: string; readonly eventLimit: number; readonly batchSize: number | undefined; readonly onProgress: (ledgerEvents: number, seconds: number) => void },
 ): Promise<MongoCatchUpResult> {
   const serverPid = ferretdbPidFor(options.url);
   const database = `bench_projections_${randomBytes(4).toString('hex')}`;
@@ -43,7 +43,7 @@ export async function measureMongoCatchUp(
     const serverCpuBefore = serverPid === undefined ? 0 : cpuSecondsOf(serverPid);
     let ledgerEvents = 0;
     const read = await catchUpTogether({ ...dependencies, store }, members, {
-      batchSize: options.batchSize,
+      batchSize: options.batchSize ?? store.preferredBatchSize,
       shouldStop: () => ledgerEvents >= options.eventLimit,
       onBatch: (progress) => {
         if (progress.slot.projection !== members[0]!.slot.projection) return;

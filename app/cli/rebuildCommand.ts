@@ -17,12 +17,12 @@ const PROGRESS_EVERY_MS = 1000;
  */
 export const rebuildCommand: Subcommand = {
   summary: 'rebuild a read model (or all) from the ledger without downtime',
-  usage: `rebuild <${allProjections.map((p) => p.name).join('|')}|all> [--batch-size <n>]`,
+  usage: `rebuild <${allProjections.map((p) => p.name).join('|')}|all> [--batch-size <n> (default: what suits the read store: 1000 PostgreSQL, 2500 MongoDB)]`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args: [...args], options: { 'batch-size': { type: 'string', default: '1000' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: [...args], options: { 'batch-size': { type: 'string' } }, allowPositionals: true, strict: true });
     const [name] = positionals;
     if (name === undefined || positionals.length !== 1) throw new UsageError('name one projection, or all');
-    const batchSize = BatchSize.safeParse(values['batch-size']);
+    const batchSize = BatchSize.optional().safeParse(values['batch-size']);
     if (!batchSize.success) throw new UsageError('--batch-size: a whole number from 1 to 10000');
     let projections;
     try {

@@ -20,6 +20,7 @@ export interface RebuildResult {
 }
 
 export interface RebuildOptions {
+  /** Default: the store's preferred batch size. */
   readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Called as a caught-up generation is promoted: its stores build its indexes then, which takes a while on a large ledger. */
@@ -42,7 +43,7 @@ export async function rebuildProjections(dependencies: BatchDependencies, projec
     members.push({ projection, slot });
   }
   const eventsRead = await catchUpTogether(dependencies, members, {
-    batchSize: options.batchSize ?? 1000,
+    batchSize: options.batchSize ?? dependencies.store.preferredBatchSize,
     onBatch: (progress) => {
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
       const { projection, generation } = progress.slot;

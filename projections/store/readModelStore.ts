@@ -21,6 +21,8 @@ export interface ProjectionBatch {
  * older than the change (idempotent), then the checkpoint: replaying a batch changes nothing.
  */
 export interface ReadModelStore extends ReadModelReader {
+  /** Ledger events per batch that suit this store for a rebuild, when nobody asks for another size. */
+  readonly preferredBatchSize: number;
   generations(projection: string): Promise<GenerationStatus[]>;
   /** Adds a building generation (no-op if it exists). */
   beginGeneration(slot: ProjectionSlot, version: number): Promise<void>;

@@ -51,6 +51,12 @@ function byCollection<T extends { readonly collection: string }>(items: readonly
  * The same rule lets the store remember what it wrote (writtenDocuments) and skip loads.
  */
 export class MongoReadModelStore implements ReadModelStore {
+  /**
+   * FerretDB spends less CPU per ledger event on larger batches (bookkeeping and journal
+   * writes are per batch): 0.52-0.55 s per 1,000 events at 2,500 against 0.63-0.75 s at 1,000.
+   */
+  readonly preferredBatchSize = 2500;
+
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,

@@ -1,6 +1,6 @@
 /**
- * The runner's catch-up on real PostgreSQL: reading ahead while members commit, and what a
- * generation started empty is spared.
+ * The runner's catch-up on real PostgreSQL: reading ahead while members commit, what a
+ * generation started empty is spared, and the batch size a rebuild takes by default.
  */
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../../eventstore/port';
@@ -8,6 +8,7 @@ import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { allProjections } from '../../../projections/catalog';
 import { catchUpTogether, type CatchUpMember } from '../../../projections/runner/catchUp';
 import { nextGenerationNumber } from '../../../projections/runner/generations';
+import { rebuildProjection } from '../../../projections/runner/rebuildProjection';
 import type { DocumentRef } from '../../../projections/store/documents';
 import type { ProjectionSlot } from '../../../projections/store/generations';
 import type { ProjectionBatch, ReadModelStore } from '../../../projections/store/readModelStore';
@@ -139,3 +140,16 @@ test('a stream quarantined in one batch has its later events parked in the next 
     ]);
   }
 }, 60_000);
+
+test("a rebuild told no batch size reads the ledger in batches of the store's preferred size", async () => {
+  const sized = Object.assign(Object.create(store) as ReadModelStore, { preferredBatchSize: 7 });
+  const read: number[] = [];
+  await rebuildProjection({ events: ledger.events, store: sized, personalData: ledger.vault }, allProjections[0]!, {
+    promote: false,
+    onProgress: (progress) => read.push(progress.eventsRead),
+  });
+  const batches = read.map((total, index) => total - (read[index - 1] ?? 0));
+  expect(batches.length).toBeGreaterThan(2);
+  expect(batches.slice(0, -1)).toEqual(batches.slice(0, -1).map(() => 7));
+  expect(batches.at(-1)).toBeLessThanOrEqual(7);
+});
