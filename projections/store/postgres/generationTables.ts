@@ -3,6 +3,11 @@ import type { CollectionCatalog } from '../collectionSpec';
 import type { ProjectionSlot } from '../generations';
 import { indexStatementsOn } from './collectionIndexes';
 
+const checkProjectionName = (projection: string): string => {
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(projection)) throw new Error(`invalid projection name for a PostgreSQL table: ${projection}`);
+  return projection;
+};
+
 /**
  * Where a generation's documents live: `read_documents` is partitioned by projection, and
  * each projection's table by generation, one table per generation (Marten's way of
@@ -11,11 +16,6 @@ import { indexStatementsOn } from './collectionIndexes';
  * in one pass each and attaches the table, so readers (who query `read_documents` for the
  * live generation) see it with all its indexes; dropping a generation drops its table.
  */
-const checkProjectionName = (projection: string): string => {
-  if (!/^[a-z][a-z0-9_]{0,39}$/.test(projection)) throw new Error(`invalid projection name for a PostgreSQL table: ${projection}`);
-  return projection;
-};
-
 export const projectionTable = (schema: string, projection: string): string => `${schema}.read_docs_${checkProjectionName(projection)}`;
 
 export const generationTable = (schema: string, slot: ProjectionSlot): string => `${projectionTable(schema, slot.projection)}_${Math.trunc(slot.generation)}`;

@@ -1,12 +1,5 @@
 import type { Migration } from '../../../eventstore/postgres/migrate';
 
-/**
- * The read-model tables (component `read-models`): one jsonb document table, partitioned by
- * projection and generation since version 2 (see generationTables.ts), plus generations with
- * their checkpoints and poison records. Per-collection indexes are derived from the
- * collection specs (see collectionIndexes.ts) and created when the store opens.
- * Ids, positions and sort keys use the "C" collation so that text orders like MongoDB's.
- */
 /** A read-model document's columns: the same in both versions, only the table's partitioning changed. */
 const DOCUMENT_COLUMNS = `
   projection text NOT NULL,
@@ -18,6 +11,13 @@ const DOCUMENT_COLUMNS = `
   last_position text COLLATE "C" NOT NULL,
   PRIMARY KEY (projection, generation, collection, id)`;
 
+/**
+ * The read-model tables (component `read-models`): one jsonb document table, partitioned by
+ * projection and generation since version 2 (see generationTables.ts), plus generations with
+ * their checkpoints and poison records. Per-collection indexes are derived from the
+ * collection specs (see collectionIndexes.ts) and created when the store opens.
+ * Ids, positions and sort keys use the "C" collation so that text orders like MongoDB's.
+ */
 export const readModelMigrations: readonly Migration[] = [
   {
     version: 1,
