@@ -27,7 +27,7 @@ import { RssWatch } from './rssWatch';
 const Settings = z.object({
   BENCH_COMPLAINTS: z.coerce.number().int().min(100).default(100_000),
   BENCH_SEED: z.coerce.number().int().min(0).default(2012),
-  /** Default: each store's preferred batch size (1,000 PostgreSQL, 2,500 MongoDB). */
+  /** Default: each store's preferred batch size (ReadModelStore.preferredBatchSize). */
   BENCH_BATCH: z.coerce.number().int().min(1).max(10_000).optional(),
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/test'),
   MONGODB_URL: z.string().optional(),

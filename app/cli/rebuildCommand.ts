@@ -17,7 +17,7 @@ const PROGRESS_EVERY_MS = 1000;
  */
 export const rebuildCommand: Subcommand = {
   summary: 'rebuild a read model (or all) from the ledger without downtime',
-  usage: `rebuild <${allProjections.map((p) => p.name).join('|')}|all> [--batch-size <n> (default: what suits the read store: 1000 PostgreSQL, 2500 MongoDB)]`,
+  usage: `rebuild <${allProjections.map((p) => p.name).join('|')}|all> [--batch-size <n> (default: the read store's preferred size)]`,
   async run(args) {
     const { values, positionals } = parseArgs({ args: [...args], options: { 'batch-size': { type: 'string' } }, allowPositionals: true, strict: true });
     const [name] = positionals;
