@@ -10,10 +10,11 @@ export interface PollingOptions {
 /**
  * A wake announces an append; a read that then finds nothing new means it is held back
  * behind an older transaction still open (readAll is gap-safe), whose end wakes nobody. So
- * the subscription looks again this often, for this long, before it falls back to polling.
+ * the subscription looks again soon, then less and less often (a long transaction elsewhere
+ * must not turn into a stream of reads), for up to one poll interval, when polling takes over.
  */
-const HELD_BACK_RETRY_MS = 25;
-const HELD_BACK_WINDOW_MS = 5_000;
+const HELD_BACK_FIRST_RETRY_MS = 25;
+const HELD_BACK_LONGEST_RETRY_MS = 1_000;
 
 /**
  * Catch-up then live, built on readAll alone: reads batches from the last delivered
@@ -33,19 +34,21 @@ export class PollingSubscription implements Subscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     try {
-      let lookAgainUntil = 0;
+      // While a woken read has not yet found its append: when to look again, and how long to wait then.
+      let lookAgain: { readonly until: number; readonly afterMs: number } | undefined;
       while (!this.closed) {
         const batch = await this.readAll({ after: this.position, maxCount: this.options.batchSize });
-        if (batch.length > 0) lookAgainUntil = 0;
+        if (batch.length > 0 || (lookAgain && Date.now() >= lookAgain.until)) lookAgain = undefined;
         for (const event of batch) {
           if (this.closed) return;
           this.position = event.globalPosition;
           yield event;
         }
         if (batch.length < this.options.batchSize && !this.closed) {
-          const waitMs = Date.now() < lookAgainUntil ? Math.min(HELD_BACK_RETRY_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs;
+          const waitMs = Math.min(lookAgain?.afterMs ?? Infinity, this.options.pollIntervalMs);
           const woken = await this.wakeSignal.wait(waitMs, this.closing.signal);
-          if (woken) lookAgainUntil = Date.now() + HELD_BACK_WINDOW_MS;
+          if (woken) lookAgain = { until: Date.now() + this.options.pollIntervalMs, afterMs: HELD_BACK_FIRST_RETRY_MS };
+          else if (lookAgain) lookAgain = { ...lookAgain, afterMs: Math.min(lookAgain.afterMs * 2, HELD_BACK_LONGEST_RETRY_MS) };
         }
       }
     } finally {

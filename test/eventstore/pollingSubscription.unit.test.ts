@@ -37,6 +37,38 @@ describe('PollingSubscription', () => {
     expect(reads).toBeGreaterThan(2);
   });
 
+  it('keeps looking, less and less often, while an append stays held back for long, and delivers it about a second after it shows', async () => {
+    jest.useFakeTimers();
+    try {
+      const wake = new WakeSignal();
+      let visible = false;
+      let reads = 0;
+      const readAll = async () => {
+        reads++;
+        return visible ? [event('0000000001')] : [];
+      };
+      const subscription = new PollingSubscription(readAll, '' as GlobalPosition, wake, { batchSize: 10, pollIntervalMs: 600_000 });
+      let delivered: unknown;
+      void subscription[Symbol.asyncIterator]()
+        .next()
+        .then((next) => (delivered = next.value));
+      await jest.advanceTimersByTimeAsync(10);
+      wake.wake();
+      // Another transaction holds the append back for a minute (longer than any fixed window of retries).
+      await jest.advanceTimersByTimeAsync(60_000);
+      const readsWhileHeldBack = reads;
+      visible = true;
+      await jest.advanceTimersByTimeAsync(1_100);
+      expect(delivered).toEqual(event('0000000001'));
+      // Backing off to one look a second: about 60 reads in that minute, not one every 25 ms (2,400).
+      expect(readsWhileHeldBack).toBeGreaterThan(50);
+      expect(readsWhileHeldBack).toBeLessThan(80);
+      await subscription.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('waits the poll interval when nothing woke it', async () => {
     const wake = new WakeSignal();
     let reads = 0;
