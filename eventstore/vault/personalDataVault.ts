@@ -5,6 +5,7 @@ import { checkSchemaName, type SqlClient } from '../postgres/sqlClient';
 import { gcmOpen, gcmSeal, packBox, unpackBox } from './aesGcm';
 import { storeOrReadDataKeys, type DataKeyAnswer, type DataKeyRequest } from './dataKeyGroup';
 import { pooledRandomBytes } from './randomPool';
+import { readStoredKeys } from './storedKeys';
 import { vaultMigrations } from './vaultMigrations';
 
 export class ErasedKey extends Error {
@@ -14,13 +15,9 @@ export class ErasedKey extends Error {
   }
 }
 
-/** Statements in flight at once (each holds a pool connection); seals arriving meanwhile wait for the next. */
+/** Statements in flight at once, for key writes and for key reads (each holds a pool connection); requests arriving meanwhile wait for the next. */
 const DATA_KEY_CALLS_IN_FLIGHT = 2;
 const MAX_DATA_KEYS_PER_CALL = 500;
-
-interface KeyRow {
-  wrapped_key: Uint8Array | null;
-}
 
 /**
  * Seals personal data for the ledger and opens it again, under a data key per reporter
@@ -31,6 +28,8 @@ interface KeyRow {
 export class PersonalDataVault {
   /** Data keys of seals that arrive together are stored and read in one statement. */
   private readonly dataKeys: AppendBatcher<DataKeyRequest, DataKeyAnswer>;
+  /** Keys of envelopes opened together (a projection batch opens every reporter it brings at once) are read in one statement. */
+  private readonly keyReads: AppendBatcher<string, Uint8Array | null>;
 
   private constructor(
     private readonly client: SqlClient,
@@ -38,6 +37,10 @@ export class PersonalDataVault {
     private readonly masterKey: Buffer,
   ) {
     this.dataKeys = new AppendBatcher((requests) => storeOrReadDataKeys(client, schema, requests), {
+      maxCallsInFlight: DATA_KEY_CALLS_IN_FLIGHT,
+      maxEventsPerCall: MAX_DATA_KEYS_PER_CALL,
+    });
+    this.keyReads = new AppendBatcher((keyIds) => readStoredKeys(client, schema, keyIds), {
       maxCallsInFlight: DATA_KEY_CALLS_IN_FLIGHT,
       maxEventsPerCall: MAX_DATA_KEYS_PER_CALL,
     });
@@ -85,9 +88,8 @@ export class PersonalDataVault {
     return this.unwrap(keyId, wrapped);
   }
 
-  private async storedKey(keyId: string): Promise<Uint8Array | null> {
-    const [row] = await this.client.query<KeyRow>(`SELECT wrapped_key FROM ${this.schema}.vault_keys WHERE key_id = $1`, [keyId]);
-    return row?.wrapped_key ?? null;
+  private storedKey(keyId: string): Promise<Uint8Array | null> {
+    return this.keyReads.submit(keyId, 1);
   }
 
   private unwrap(keyId: string, wrapped: Uint8Array): Buffer {

@@ -16,9 +16,10 @@ const person = { name: 'Siti Canary', phone: '+6281234567890', email: 'siti@exam
 /** The personal-data vault on a real database: what erasure must and must not change. */
 export function personalDataVaultContract(name: string, subject: () => VaultSubject): void {
   describe(`${name} personal-data vault`, () => {
+    const masterKey = randomBytes(32);
     let vault: PersonalDataVault;
     beforeAll(async () => {
-      vault = await PersonalDataVault.open(subject().client, subject().schema, randomBytes(32));
+      vault = await PersonalDataVault.open(subject().client, subject().schema, masterKey);
     });
 
     test('seals personal data so that the envelope does not contain it, and opens it again', async () => {
@@ -64,6 +65,31 @@ export function personalDataVaultContract(name: string, subject: () => VaultSubj
       const sealedMany = await Promise.all(Array.from({ length: 8 }, (_, i) => vault.seal(keyId, { name: `n${i}` })));
       const opened = await Promise.all(sealedMany.map((s) => vault.open(s)));
       expect(opened).toEqual(sealedMany.map((_, i) => ({ erased: false, data: { name: `n${i}` } })));
+    });
+
+    test('envelopes opened together (a projection batch opens every reporter it brings) read their keys in one statement, erased ones included', async () => {
+      const reporters = Array.from({ length: 60 }, (_, i) => ({ keyId: `reporter-${randomUUID()}`, name: `Pelapor ${i}`, erased: i % 12 === 0 }));
+      const sealed = await Promise.all(reporters.map((r) => vault.seal(r.keyId, { name: r.name })));
+      // A second envelope under the first live reporter's key: one key id asked for twice in the group.
+      const again = await vault.seal(reporters[1]!.keyId, { name: 'Pelapor 1 lagi' });
+      for (const r of reporters) if (r.erased) await vault.erase(r.keyId);
+      const { client, schema } = subject();
+      let keyReads = 0;
+      const counting = new Proxy(client, {
+        get(target, property) {
+          const member: unknown = Reflect.get(target, property);
+          if (property !== 'query' || typeof member !== 'function') return typeof member === 'function' ? member.bind(target) : member;
+          return (text: string, ...rest: unknown[]) => {
+            if (text.includes('vault_keys')) keyReads++;
+            return member.call(target, text, ...rest);
+          };
+        },
+      });
+      const sameKeys = await PersonalDataVault.open(counting, schema, masterKey);
+      keyReads = 0;
+      const opened = await Promise.all([...sealed, again].map((envelope) => sameKeys.open(envelope)));
+      expect(opened).toEqual([...reporters.map((r) => (r.erased ? { erased: true } : { erased: false, data: { name: r.name } })), { erased: false, data: { name: 'Pelapor 1 lagi' } }]);
+      expect(keyReads).toBe(1);
     });
   });
 }
