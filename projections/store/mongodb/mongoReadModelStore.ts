@@ -226,7 +226,8 @@ export class MongoReadModelStore implements ReadModelStore {
       pending ? { $set: { pending } } : { $set: { checkpoint: batch.to } },
     );
     if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
-    if (pending) await this.finishPending(slot, pending, { writes, known });
+    // Only the writer that builds a generation promotes it, after its last batch: not during this one.
+    if (pending) await this.finishPending(slot, pending, { writes, known, unseen: (await liveGenerationOf(this.livePointers, slot.projection)) !== slot.generation });
     known.committed(batch.to, documents);
     this.written.set(key, known);
   }
@@ -235,9 +236,9 @@ export class MongoReadModelStore implements ReadModelStore {
   private async finishPending(
     slot: ProjectionSlot,
     pending: PendingBatch,
-    inMemory?: { readonly writes: readonly WholeDocumentWrite[]; readonly known: WrittenDocuments },
+    inMemory?: { readonly writes: readonly WholeDocumentWrite[]; readonly known: WrittenDocuments; readonly unseen: boolean },
   ): Promise<void> {
-    if (inMemory) await writeWholeDocuments(this.db, inMemory.writes, (write) => inMemory.known.isKnownNew(write));
+    if (inMemory) await writeWholeDocuments(this.db, inMemory.writes, { isKnownNew: (write) => inMemory.known.isKnownNew(write), unseen: inMemory.unseen });
     else await replayJournal(this.db, slot, pending);
     await this.generationsCollection.updateOne(
       { _id: generationKey(slot.projection, slot.generation), 'pending.to': pending.to },
