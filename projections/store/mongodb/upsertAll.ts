@@ -15,8 +15,9 @@ export interface WholeDocumentWrite {
  */
 const REPLACES_PER_COMMAND = 50;
 
-/** Inserts hold no connection per document: larger commands are fine. */
+/** Inserts and deletes hold no connection per document: larger commands are fine (checked up to 1,000 on FerretDB 1.24). */
 const INSERTS_PER_COMMAND = 1000;
+const DELETES_PER_COMMAND = 1000;
 
 /** The last update command sent by this process; each waits for the one before it. */
 let updatesInFlight: Promise<unknown> = Promise.resolve();
@@ -54,9 +55,9 @@ async function replaceAll(db: Db, collection: string, documents: readonly WholeD
   }
 }
 
-/** Deletes by _id, one statement each (FerretDB 1.24 scans the whole collection for `_id: {$in}`). */
+/** Deletes by _id, one statement each (FerretDB 1.24 scans the whole collection for `_id: {$in}`), in turn with the updates. */
 async function deleteAll(db: Db, collection: string, documents: readonly WholeDocumentWrite['document'][]): Promise<void> {
-  for (const chunk of chunks(documents, INSERTS_PER_COMMAND)) {
+  for (const chunk of chunks(documents, DELETES_PER_COMMAND)) {
     await oneUpdateAtATime(() =>
       db.collection<{ _id: string }>(collection).bulkWrite(
         chunk.map((document) => ({ deleteOne: { filter: { _id: document._id } } })),

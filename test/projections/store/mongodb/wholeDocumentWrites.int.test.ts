@@ -30,7 +30,7 @@ describe.each([
   const collection = `docs_${unseen ? 'unseen' : 'seen'}`;
 
   test('existing documents are replaced whole, new ones inserted, and a repeat changes nothing', async () => {
-    await raw.db.collection(collection).insertMany(Array.from({ length: 1200 }, (_, id) => write(collection, id, 1).document));
+    await raw.db.collection<{ _id: string }>(collection).insertMany(Array.from({ length: 1200 }, (_, id) => write(collection, id, 1).document));
     // 1,100 existing ones (more than one command's worth), 100 of them wrongly "known new", and 300 new ones.
     const batch = Array.from({ length: 1400 }, (_, index) => write(collection, index + 100, 2));
     const isKnownNew = (w: WholeDocumentWrite): boolean => Number(w.document._id.slice(4)) >= 1100;
