@@ -13,41 +13,42 @@ const event = (position: string): RecordedEvent => ({
   recordedAt: '2025-03-03T02:00:00.000Z',
 });
 
+/**
+ * A subscription (polling every ten minutes) to a ledger whose one appended event becomes
+ * readable only when `show` is called: an older transaction ends, and nothing wakes anyone then.
+ */
+function heldBackAppend() {
+  const wake = new WakeSignal();
+  let visible = false;
+  let reads = 0;
+  const readAll = async () => {
+    reads++;
+    return visible ? [event('0000000001')] : [];
+  };
+  const subscription = new PollingSubscription(readAll, '' as GlobalPosition, wake, { batchSize: 10, pollIntervalMs: 600_000 });
+  return { wake, subscription, show: () => (visible = true), reads: () => reads };
+}
+
 describe('PollingSubscription', () => {
   it('keeps looking soon after a wake whose append is still held back, instead of waiting a whole poll interval', async () => {
-    const wake = new WakeSignal();
-    let visible = false;
-    let reads = 0;
-    // The appended event becomes readable only some reads after the wake (an older transaction ends; nothing wakes anyone then).
-    const readAll = async () => {
-      reads++;
-      return visible ? [event('0000000001')] : [];
-    };
-    const subscription = new PollingSubscription(readAll, '' as GlobalPosition, wake, { batchSize: 10, pollIntervalMs: 600_000 });
+    const { wake, subscription, show, reads } = heldBackAppend();
     const first = subscription[Symbol.asyncIterator]().next();
     await new Promise((resolve) => setTimeout(resolve, 20));
     wake.wake();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    visible = true;
+    show();
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([first, new Promise((resolve) => (timer = setTimeout(() => resolve('still waiting'), 2_000)))]);
     clearTimeout(timer);
     await subscription.close();
     expect(outcome).toEqual({ done: false, value: event('0000000001') });
-    expect(reads).toBeGreaterThan(2);
+    expect(reads()).toBeGreaterThan(2);
   });
 
   it('keeps looking, less and less often, while an append stays held back for long, and delivers it about a second after it shows', async () => {
     jest.useFakeTimers();
     try {
-      const wake = new WakeSignal();
-      let visible = false;
-      let reads = 0;
-      const readAll = async () => {
-        reads++;
-        return visible ? [event('0000000001')] : [];
-      };
-      const subscription = new PollingSubscription(readAll, '' as GlobalPosition, wake, { batchSize: 10, pollIntervalMs: 600_000 });
+      const { wake, subscription, show, reads } = heldBackAppend();
       let delivered: unknown;
       void subscription[Symbol.asyncIterator]()
         .next()
@@ -56,8 +57,8 @@ describe('PollingSubscription', () => {
       wake.wake();
       // Another transaction holds the append back for a minute (longer than any fixed window of retries).
       await jest.advanceTimersByTimeAsync(60_000);
-      const readsWhileHeldBack = reads;
-      visible = true;
+      const readsWhileHeldBack = reads();
+      show();
       await jest.advanceTimersByTimeAsync(1_100);
       expect(delivered).toEqual(event('0000000001'));
       // Backing off to one look a second: about 60 reads in that minute, not one every 25 ms (2,400).
