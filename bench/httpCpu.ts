@@ -39,3 +39,14 @@ export function cpuBetween(before: CpuSample, after: CpuSample): { readonly serv
   for (const [pid, seconds] of after.backendSeconds) postgresSeconds += seconds - (before.backendSeconds.get(pid) ?? 0);
   return { serverSeconds: after.serverSeconds - before.serverSeconds, postgresSeconds };
 }
+
+/**
+ * Samples taken during a run, merged into one: each backend at its latest reading. A pool
+ * closes connections idle for 10 s and opens others later, so a backend that ended before the
+ * last sample still counts, up to the sample before it ended.
+ */
+export function latestOfEachBackend(samples: readonly CpuSample[]): CpuSample {
+  const backendSeconds = new Map<number, number>();
+  for (const sample of samples) for (const [pid, seconds] of sample.backendSeconds) if (seconds > 0) backendSeconds.set(pid, seconds);
+  return { serverSeconds: samples.at(-1)?.serverSeconds ?? 0, backendSeconds };
+}

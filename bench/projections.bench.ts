@@ -19,7 +19,7 @@ import { allProjections, collectionCatalog } from '../projections/catalog';
 import { rebuildProjections } from '../projections/runner/rebuildProjection';
 import { PostgresReadModelStore } from '../projections/store/postgres/postgresReadModelStore';
 import { writeSyntheticLedger } from '../app/tools/syntheticLedger/writeSyntheticLedger';
-import { cpuBetween, sampleCpu } from './httpCpu';
+import { cpuBetween, latestOfEachBackend, sampleCpu, type CpuSample } from './httpCpu';
 import { machineLine } from './machineInfo';
 import { measureMongoCatchUp, mongoCpuLine } from './mongoCatchUp';
 import { RssWatch } from './rssWatch';
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     const store = await PostgresReadModelStore.open({ client, schema, catalog: collectionCatalog });
     rss.reset();
     const cpuBefore = await sampleCpu(client, process.pid, schema);
+    const cpuSamples: CpuSample[] = [];
     const first = allProjections[0]!.name;
     const results = await rebuildProjections({ events, store, personalData: vault }, allProjections, {
       batchSize: settings.BENCH_BATCH,
@@ -76,10 +77,11 @@ async function main(): Promise<void> {
         const marked = rss.markProgress(p.eventsRead / written.events, PROGRESS_MARKS);
         if (!marked && Date.now() - printed < 5000) return;
         printed = Date.now();
+        sampleCpu(client, process.pid, schema).then((sample) => cpuSamples.push(sample), () => undefined);
         console.log(`rebuild all: ${p.eventsRead} ledger events, ${Math.round(p.eventsPerSecond)} ledger events/s, rss ${rss.sampleMb()} MB`);
       },
     });
-    const cpu = cpuBetween(cpuBefore, await sampleCpu(client, process.pid, schema));
+    const cpu = cpuBetween(cpuBefore, latestOfEachBackend([...cpuSamples, await sampleCpu(client, process.pid, schema)]));
     const seconds = Math.max(...results.map((r) => r.seconds));
     const applied = results.reduce((sum, r) => sum + r.eventsRead, 0);
     const pgRate = written.events / seconds;
