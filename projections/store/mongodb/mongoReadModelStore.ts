@@ -226,8 +226,11 @@ export class MongoReadModelStore implements ReadModelStore {
       pending ? { $set: { pending } } : { $set: { checkpoint: batch.to } },
     );
     if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
-    // Only the writer that builds a generation promotes it, after its last batch: not during this one.
-    if (pending) await this.finishPending(slot, pending, { writes, known, unseen: (await liveGenerationOf(this.livePointers, slot.projection)) !== slot.generation });
+    if (pending) {
+      // Only the writer that builds a generation promotes it, after its last batch: not during this one.
+      const unseen = (await liveGenerationOf(this.livePointers, slot.projection)) !== slot.generation;
+      await this.finishPending(slot, pending, { writes, known, unseen });
+    }
     known.committed(batch.to, documents);
     this.written.set(key, known);
   }
