@@ -1,10 +1,12 @@
-import { MongoBulkWriteError, type Db } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db } from 'mongodb';
 
 /** A whole document for one collection, replacing whatever has its _id. */
 export interface WholeDocumentWrite {
   readonly collection: string;
   readonly document: { readonly _id: string } & Readonly<Record<string, unknown>>;
 }
+
+type WholeDocument = WholeDocumentWrite['document'];
 
 /**
  * Statements per update command. FerretDB 1.24 (SQLite) keeps one pooled connection per
@@ -31,8 +33,8 @@ function oneUpdateAtATime<T>(send: () => Promise<T>): Promise<T> {
 const isDuplicateKey = (error: unknown): boolean =>
   error instanceof MongoBulkWriteError && error.writeErrors instanceof Array && error.writeErrors.some((e) => e.code === 11000);
 
-function byCollection(writes: readonly WholeDocumentWrite[]): Map<string, WholeDocumentWrite['document'][]> {
-  const groups = new Map<string, WholeDocumentWrite['document'][]>();
+function byCollection(writes: readonly WholeDocumentWrite[]): Map<string, WholeDocument[]> {
+  const groups = new Map<string, WholeDocument[]>();
   for (const { collection, document } of writes) {
     const documents = groups.get(collection);
     if (documents) documents.push(document);
@@ -45,29 +47,21 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
-async function replaceAll(db: Db, collection: string, documents: readonly WholeDocumentWrite['document'][]): Promise<void> {
-  for (const chunk of chunks(documents, REPLACES_PER_COMMAND)) {
-    await oneUpdateAtATime(() =>
-      db
-        .collection<{ _id: string }>(collection)
-        .bulkWrite(chunk.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } })), { ordered: false }),
-    );
+/** One statement per document, `perCommand` to a command, the commands sent in turn with every other update of this process. */
+async function writeInTurn(db: Db, collection: string, documents: readonly WholeDocument[], perCommand: number, statementOf: (document: WholeDocument) => AnyBulkWriteOperation<{ _id: string }>): Promise<void> {
+  for (const chunk of chunks(documents, perCommand)) {
+    await oneUpdateAtATime(() => db.collection<{ _id: string }>(collection).bulkWrite(chunk.map(statementOf), { ordered: false }));
   }
 }
 
-/** Deletes by _id, one statement each (FerretDB 1.24 scans the whole collection for `_id: {$in}`), in turn with the updates. */
-async function deleteAll(db: Db, collection: string, documents: readonly WholeDocumentWrite['document'][]): Promise<void> {
-  for (const chunk of chunks(documents, DELETES_PER_COMMAND)) {
-    await oneUpdateAtATime(() =>
-      db.collection<{ _id: string }>(collection).bulkWrite(
-        chunk.map((document) => ({ deleteOne: { filter: { _id: document._id } } })),
-        { ordered: false },
-      ),
-    );
-  }
-}
+const replaceAll = (db: Db, collection: string, documents: readonly WholeDocument[]): Promise<void> =>
+  writeInTurn(db, collection, documents, REPLACES_PER_COMMAND, (document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } }));
 
-async function insertAll(db: Db, collection: string, documents: readonly WholeDocumentWrite['document'][]): Promise<void> {
+/** Deletes by _id, one statement each: FerretDB 1.24 scans the whole collection for `_id: {$in}`. */
+const deleteAll = (db: Db, collection: string, documents: readonly WholeDocument[]): Promise<void> =>
+  writeInTurn(db, collection, documents, DELETES_PER_COMMAND, (document) => ({ deleteOne: { filter: { _id: document._id } } }));
+
+async function insertAll(db: Db, collection: string, documents: readonly WholeDocument[]): Promise<void> {
   for (const chunk of chunks(documents, INSERTS_PER_COMMAND)) await db.collection<{ _id: string }>(collection).insertMany(chunk, { ordered: false });
 }
 
