@@ -86,9 +86,11 @@ interface CounterPlace {
 export const ALL_AGENCIES = '*';
 
 async function counterChanges(milestones: Milestones, context: ProjectionContext, place: CounterPlace): Promise<DocumentChange[]> {
+  const increments = incrementsOf(milestones);
+  if (increments.length === 0) return [];
   const idOf = (agencyId: string) => (place.month === undefined ? agencyId : `${agencyId}@${place.month}`);
   const updated = new Map<string, AgencyPerformance>();
-  for (const [counted, counter] of incrementsOf(milestones)) {
+  for (const [counted, counter] of increments) {
     const agencyId = place.pooled ? ALL_AGENCIES : counted;
     let current = updated.get(agencyId);
     if (!current) {
@@ -112,6 +114,7 @@ export const agencyPerformanceChanges = (milestones: Milestones, context: Projec
 
 /** The month's counters of each agency and of all agencies together, for the milestones of an event that happened at `at`. */
 export async function agencyMonthChanges(milestones: Milestones, context: ProjectionContext, at: string): Promise<DocumentChange[]> {
+  if (incrementsOf(milestones).length === 0) return [];
   const place = { collection: agencyMonthsCollection.name, month: jakartaMonthOf(at) };
   return [...(await counterChanges(milestones, context, place)), ...(await counterChanges(milestones, context, { ...place, pooled: true }))];
 }

@@ -26,8 +26,13 @@ export type Tally = readonly [dimension: string, value: string];
 
 const tallyKey = ([dimension, value]: Tally): string => `${dimension}:${value}`;
 
+const sameTallies = (a: readonly Tally[], b: readonly Tally[]): boolean =>
+  a.length === b.length && a.every(([dimension, value], index) => b[index]![0] === dimension && b[index]![1] === value);
+
 /** Moves the counts from the tallies a complaint had to those it has now. */
 export async function countChanges(before: readonly Tally[], after: readonly Tally[], context: ProjectionContext): Promise<DocumentChange[]> {
+  // Most events move no tally: the same pairs in the same order need no deltas.
+  if (sameTallies(before, after)) return [];
   const deltas = new Map<string, { tally: Tally; delta: number }>();
   const add = (tally: Tally, delta: number): void => {
     const key = tallyKey(tally);
