@@ -13,11 +13,12 @@ const PROGRESS_EVERY_MS = 1000;
 
 /**
  * Writes a synthetic ledger straight into the PostgreSQL (or embedded PGlite) events table,
- * deterministic from the seed. Not through the HTTP API: bulk inserts, one transaction per batch.
+ * deterministic from the seed, its events in the order they happened. Not through the HTTP
+ * API: bulk inserts, one transaction per batch of events.
  */
 export const generateCommand: Subcommand = {
   summary: 'write a synthetic national-scale ledger (bulk, deterministic from a seed)',
-  usage: 'generate --complaints <n> --seed <n> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-personal-data] [--batch-size <n>]',
+  usage: 'generate --complaints <n> --seed <n> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-personal-data] [--batch-size <events per transaction, default 3000>]',
   async run(args) {
     const { values } = parseArgs({
       args: [...args],
@@ -27,7 +28,7 @@ export const generateCommand: Subcommand = {
         from: { type: 'string' },
         to: { type: 'string' },
         'no-personal-data': { type: 'boolean', default: false },
-        'batch-size': { type: 'string', default: '500' },
+        'batch-size': { type: 'string', default: '3000' },
       },
       strict: true,
     });

@@ -4,7 +4,7 @@ import type { NewEvent } from '../port';
 import { prepareEvents } from '../preparedEvent';
 import { checkSchemaName, type SqlClient, type SqlQueryable } from './sqlClient';
 
-/** The events of one stream to add after its current head (or as a new stream). */
+/** Events of one stream to add after its head (or as a new stream); a stream may come back later in the same batch, going on from there. */
 export interface ImportStream {
   readonly streamId: string;
   readonly events: readonly NewEvent[];
@@ -27,18 +27,18 @@ interface HeadRow {
 
 /**
  * Writes many streams in one transaction with one INSERT (arrays through unnest), for
- * synthetic ledgers and migrations from other systems. Every event is validated as an
- * append validates it, and the per-stream hash chain is computed here exactly as
- * append_events computes it (sha256(previous hash || canonical form), from each stream's
- * current head), so verifyChain accepts the result. transaction_id takes its default, so
+ * synthetic ledgers and migrations from other systems. Events take their global positions
+ * in the order given, so slices of streams can interleave as their events happened. Every
+ * event is validated as an append validates it, and the per-stream hash chain is computed
+ * here exactly as append_events computes it (sha256(previous hash || canonical form), from
+ * each stream's current head), so verifyChain accepts the result. transaction_id takes its default, so
  * readers stay gap-safe; a concurrent writer of the same stream makes the batch fail on the
  * (stream_id, stream_revision) constraint rather than fork the chain.
  */
 export async function bulkImport(options: BulkImportOptions, streams: readonly ImportStream[]): Promise<number> {
   const schema = checkSchemaName(options.schema ?? 'lapor');
   const prepared = streams.map((s) => ({ streamId: s.streamId, events: prepareEvents(options.registry, s.streamId, s.events) }));
-  const streamIds = prepared.map((s) => s.streamId);
-  if (new Set(streamIds).size !== streamIds.length) throw new RangeError('bulkImport: a stream may appear only once per batch');
+  const streamIds = [...new Set(prepared.map((s) => s.streamId))];
   const columns = { streamId: [] as string[], revision: [] as string[], eventId: [] as string[], type: [] as string[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
   const count = await options.client.transaction(async (tx) => {
     await options.beforeEvents?.(tx);
@@ -63,6 +63,8 @@ export async function bulkImport(options: BulkImportOptions, streams: readonly I
         columns.metadata.push(JSON.stringify(event.metadata));
         columns.hash.push(hash);
       }
+      // The stream's next slice in this batch goes on from here.
+      headOf.set(stream.streamId, { revision, hash });
     }
     if (columns.streamId.length === 0) return 0;
     // Arrays of text cast in SQL: one statement whatever the batch size, no parameter limit.

@@ -72,6 +72,31 @@ describe('bulkImport', () => {
     expect(verifyChain(events).valid).toBe(true);
   });
 
+  it('goes on with a stream that comes back later in the same batch, positions in the order given', async () => {
+    const [a, b] = sample.slice(60).filter((c) => c.events.length >= 3);
+    const streamA = `${a!.streamId}-sliced`;
+    const streamB = `${b!.streamId}-sliced`;
+    await bulkImport({ client, schema: appendSchema, registry: complaintEventRegistry }, [
+      { streamId: streamA, events: a!.events.slice(0, 1) },
+      { streamId: streamB, events: b!.events.slice(0, 2) },
+      { streamId: streamA, events: a!.events.slice(1) },
+      { streamId: streamB, events: b!.events.slice(2) },
+    ]);
+    const [eventsA, eventsB] = [await appended.readStream(streamA), await appended.readStream(streamB)];
+    expect(eventsA.map((e) => e.streamRevision)).toEqual(a!.events.map((_, i) => i));
+    expect(verifyChain(eventsA).valid && verifyChain(eventsB).valid).toBe(true);
+    expect(eventsA[0]!.globalPosition < eventsB[0]!.globalPosition && eventsB[1]!.globalPosition < eventsA[1]!.globalPosition).toBe(true);
+  });
+
+  it('writes the synthetic ledger in the order its events happened, streams interleaved', async () => {
+    const events = await bulk.readAll({ after: START, maxCount: 100_000 });
+    const times = events.map((e) => Date.parse(e.metadata.occurredAt));
+    expect(times.every((t, i) => i === 0 || times[i - 1]! <= t)).toBe(true);
+    // Not stream after stream: more runs of one stream's events than there are streams.
+    const runs = events.filter((e, i) => i === 0 || events[i - 1]!.streamId !== e.streamId).length;
+    expect(runs).toBeGreaterThan(new Set(events.map((e) => e.streamId)).size);
+  });
+
   it('refuses an event that fails its schema, writing nothing of the batch', async () => {
     const good = { streamId: 'complaint-bulk-good', events: sample[0]!.events };
     const bad = { streamId: 'complaint-bulk-bad', events: [{ ...sample[1]!.events[0]!, data: { nonsense: true } }] };
