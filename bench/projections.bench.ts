@@ -27,6 +27,13 @@ import { RssWatch } from './rssWatch';
 const Settings = z.object({
   BENCH_COMPLAINTS: z.coerce.number().int().min(100).default(100_000),
   BENCH_SEED: z.coerce.number().int().min(0).default(2012),
+  /**
+   * Submission days of the synthetic ledger. Default: one year, so that 100k complaints come at
+   * the national ledger's pace (1.4 million over 2012-2025, about 270 a day): how many
+   * complaints a batch of the ledger touches, and so what a rebuild writes, depends on it.
+   */
+  BENCH_FROM: z.iso.date().default('2025-01-01'),
+  BENCH_TO: z.iso.date().default('2025-12-31'),
   /** Default: each store's preferred batch size (ReadModelStore.preferredBatchSize). */
   BENCH_BATCH: z.coerce.number().int().min(1).max(10_000).optional(),
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/test'),
@@ -48,10 +55,10 @@ async function main(): Promise<void> {
   const vault = await PersonalDataVault.open(client, schema, masterKey);
   const rss = new RssWatch();
   try {
-    console.log(`ledger: generating ${settings.BENCH_COMPLAINTS} complaints (seed ${settings.BENCH_SEED}) into schema ${schema}`);
+    console.log(`ledger: generating ${settings.BENCH_COMPLAINTS} complaints submitted ${settings.BENCH_FROM} to ${settings.BENCH_TO} (seed ${settings.BENCH_SEED}), in the order their events happened, into schema ${schema}`);
     let printed = 0;
     const written = await writeSyntheticLedger(
-      { complaints: settings.BENCH_COMPLAINTS, seed: settings.BENCH_SEED },
+      { complaints: settings.BENCH_COMPLAINTS, seed: settings.BENCH_SEED, from: settings.BENCH_FROM, to: settings.BENCH_TO },
       {
         client,
         schema,

@@ -45,8 +45,12 @@ const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
  * documents committed with its checkpoint in one transaction (exactly-once effect).
  */
 export class PostgresReadModelStore implements ReadModelStore {
-  /** Larger batches gained nothing here (each commit's cost is per row). */
-  readonly preferredBatchSize = 1000;
+  /**
+   * Each commit's cost is per row, and a larger batch writes each complaint's documents once
+   * for more of its events. Rebuild of 100k complaints over a year, in time order: 3,622
+   * ledger events/s at 1,000, 4,118/s at 2,500, 4,121/s at 5,000 (peak RSS 680, 635, 892 MB).
+   */
+  readonly preferredBatchSize = 2500;
 
   private constructor(
     private readonly client: SqlClient,
