@@ -2,4 +2,4 @@ export { createWorkingDayCalendar, SUPPORTED_YEARS, type WorkingDayCalendar } fr
 export { CalendarOverrides } from './calendarOverrides';
 export { HolidayEntry, HolidayKind, HolidayYearTable, JakartaDate, NotHoliday } from './holidayTable';
 export { checkedInHolidayTables } from './checkedInHolidayTables';
-export { JAKARTA_OFFSET } from './jakartaTime';
+export { JAKARTA_OFFSET, jakartaEpochDayOfInstant } from './jakartaTime';

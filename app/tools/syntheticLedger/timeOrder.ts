@@ -1,3 +1,4 @@
+import { jakartaEpochDayOfInstant } from '../../../domain/calendar';
 import type { NewEvent } from '../../../eventstore/port';
 import type { GeneratedComplaint, VaultKeyToCreate } from './syntheticLedger';
 
@@ -17,10 +18,6 @@ interface Waiting {
   readonly ordered: OrderedEvent;
 }
 
-const DAY_MS = 86_400_000;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
-const jakartaDayOf = (ms: number): number => Math.floor((ms + JAKARTA_OFFSET_MS) / DAY_MS);
-
 /**
  * Puts the generated complaints' events in the order a live ledger holds them: by when each
  * happened, the complaints' streams interleaved. The generator gives each complaint's whole
@@ -39,14 +36,15 @@ export class TimeOrder {
   *add(complaint: Pick<GeneratedComplaint, 'streamId' | 'events' | 'newVaultKey'>): Generator<OrderedEvent> {
     const first = complaint.events[0];
     if (first === undefined) return;
-    yield* this.releaseBefore(jakartaDayOf(Date.parse(first.metadata.occurredAt)));
+    yield* this.releaseBefore(jakartaEpochDayOfInstant(first.metadata.occurredAt));
     let atMs = -Infinity;
+    let day = -Infinity;
     for (const [index, event] of complaint.events.entries()) {
       // A stream's events keep their order even if two carried times out of step.
       atMs = Math.max(atMs, Date.parse(event.metadata.occurredAt));
+      day = Math.max(day, jakartaEpochDayOfInstant(event.metadata.occurredAt));
       const submission = index === 0;
       const ordered: OrderedEvent = { streamId: complaint.streamId, event, submission, ...(submission && complaint.newVaultKey ? { newVaultKey: complaint.newVaultKey } : {}) };
-      const day = jakartaDayOf(atMs);
       const list = this.waiting.get(day);
       const entry = { atMs, sequence: this.sequence++, ordered };
       if (list) list.push(entry);
