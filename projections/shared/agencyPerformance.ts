@@ -33,8 +33,10 @@ export type AgencyPerformance = z.infer<typeof AgencyPerformance>;
 
 type Counter = Exclude<keyof AgencyPerformance, 'agencyId' | 'score'>;
 
-function incrementsOf(milestones: Milestones): [agencyId: string, counter: Counter][] {
-  const increments: [string, Counter][] = [];
+type Increment = readonly [agencyId: string, counter: Counter];
+
+function incrementsOf(milestones: Milestones): Increment[] {
+  const increments: Increment[] = [];
   const { assignedTo, response, declinedBy, resolution, overdueEscalation } = milestones;
   if (assignedTo) increments.push([assignedTo, 'assigned']);
   if (response) increments.push([response.agencyId, 'responded']);
@@ -85,9 +87,7 @@ interface CounterPlace {
 /** The agency id of the month documents that count every agency together. */
 export const ALL_AGENCIES = '*';
 
-async function counterChanges(milestones: Milestones, context: ProjectionContext, place: CounterPlace): Promise<DocumentChange[]> {
-  const increments = incrementsOf(milestones);
-  if (increments.length === 0) return [];
+async function counterChanges(increments: readonly Increment[], context: ProjectionContext, place: CounterPlace): Promise<DocumentChange[]> {
   const idOf = (agencyId: string) => (place.month === undefined ? agencyId : `${agencyId}@${place.month}`);
   const updated = new Map<string, AgencyPerformance>();
   for (const [counted, counter] of increments) {
@@ -109,12 +109,15 @@ async function counterChanges(milestones: Milestones, context: ProjectionContext
   }));
 }
 
-export const agencyPerformanceChanges = (milestones: Milestones, context: ProjectionContext): Promise<DocumentChange[]> =>
-  counterChanges(milestones, context, { collection: agenciesCollection.name });
+export async function agencyPerformanceChanges(milestones: Milestones, context: ProjectionContext): Promise<DocumentChange[]> {
+  const increments = incrementsOf(milestones);
+  return increments.length === 0 ? [] : counterChanges(increments, context, { collection: agenciesCollection.name });
+}
 
 /** The month's counters of each agency and of all agencies together, for the milestones of an event that happened at `at`. */
 export async function agencyMonthChanges(milestones: Milestones, context: ProjectionContext, at: string): Promise<DocumentChange[]> {
-  if (incrementsOf(milestones).length === 0) return [];
+  const increments = incrementsOf(milestones);
+  if (increments.length === 0) return [];
   const place = { collection: agencyMonthsCollection.name, month: jakartaMonthOf(at) };
-  return [...(await counterChanges(milestones, context, place)), ...(await counterChanges(milestones, context, { ...place, pooled: true }))];
+  return [...(await counterChanges(increments, context, place)), ...(await counterChanges(increments, context, { ...place, pooled: true }))];
 }
