@@ -5,6 +5,7 @@ import { PollingSubscription } from '../pollingSubscription';
 import type { AppendResult, EventStore, ExpectedRevision, GlobalPosition, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '../port';
 import { START } from '../port';
 import { prepareEvents, type PreparedEvent } from '../preparedEvent';
+import type { StreamsBegun, StreamsBegunOptions, StreamwiseRead } from '../streamwiseRead';
 import { WakeSignal } from '../wakeSignal';
 import { AppendBatcher } from './appendBatcher';
 import { decodeLedgerPosition, encodeLedgerPosition, toBigInt } from './ledgerPosition';
@@ -48,7 +49,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The ledger on PostgreSQL: the same SQL over `pg` or PGlite. */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, StreamwiseRead {
   private readonly schema: string;
   private readonly wakeSignal = new WakeSignal();
   private readonly channel: string;
@@ -143,6 +144,41 @@ export class PostgresEventStore implements EventStore {
       [after.transactionId.toString(), after.globalPosition.toString(), options.maxCount ?? 1000],
     );
     return rows.map(recordedEventFromRow);
+  }
+
+  /** The last event readAll would return from here: every transaction at or before it has ended. */
+  async gapSafeHead(): Promise<GlobalPosition> {
+    const [row] = await this.options.client.query<{ transaction_id: string; global_position: string }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position FROM ${this.schema}.events e
+        WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+    );
+    return row ? encodeLedgerPosition({ transactionId: toBigInt(row.transaction_id), globalPosition: toBigInt(row.global_position) }) : START;
+  }
+
+  /**
+   * The streams begun in the range are found by their revision 0 in delivery order, then each
+   * one's events by its (stream_id, stream_revision) key. `through` is gap-safe, so every
+   * event up to it is committed: no horizon to honour here.
+   */
+  async readStreamsBegun(options: StreamsBegunOptions): Promise<StreamsBegun> {
+    const after = decodeLedgerPosition(options.after);
+    const through = decodeLedgerPosition(options.through);
+    const rows = await this.options.client.query<EventRow>(
+      `WITH begun AS MATERIALIZED (
+         SELECT b.stream_id, b.transaction_id, b.global_position FROM ${this.schema}.events b
+          WHERE (b.transaction_id, b.global_position) > ($1::text::xid8, $2::bigint)
+            AND (b.transaction_id, b.global_position) <= ($3::text::xid8, $4::bigint)
+            AND b.stream_revision = 0
+          ORDER BY b.transaction_id, b.global_position LIMIT $5)
+       SELECT ${EVENT_COLUMNS} FROM begun JOIN ${this.schema}.events e ON e.stream_id = begun.stream_id
+        WHERE (e.transaction_id, e.global_position) <= ($3::text::xid8, $4::bigint)
+        ORDER BY begun.transaction_id, begun.global_position, e.stream_revision`,
+      [after.transactionId.toString(), after.globalPosition.toString(), through.transactionId.toString(), through.globalPosition.toString(), options.maxStreams],
+    );
+    const records = rows.map(recordedEventFromRow);
+    const firsts = records.filter((record) => record.streamRevision === 0);
+    return { records, lastBegun: firsts.at(-1)?.globalPosition, streams: firsts.length };
   }
 
   subscribeToAll(after: GlobalPosition = START): Subscription {

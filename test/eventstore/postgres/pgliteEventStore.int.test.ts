@@ -7,6 +7,7 @@ import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { eventStoreContract } from '../eventStoreContract';
 import { counterIncremented, testEventRegistry, uniqueStreamId } from '../testEvents';
 import { ledgerSafetyContract } from './ledgerSafetyContract';
+import { streamwiseReadContract } from './streamwiseReadContract';
 import { personalDataVaultContract } from '../vault/personalDataVaultContract';
 
 // One PGlite per file: an instance takes seconds to start.
@@ -29,6 +30,7 @@ afterAll(async () => {
 // PGlite serialises transactions: a handful of writers still exercises the revision checks.
 eventStoreContract('PGlite', () => ({ store, concurrentWriters: 4 }));
 ledgerSafetyContract('PGlite', () => ({ store, client, schema }));
+streamwiseReadContract('PGlite', () => ({ store }));
 personalDataVaultContract('PGlite', () => ({ store, client, schema }));
 
 test('PGlite keeps the ledger in its data folder across a restart, and migrations run once', async () => {

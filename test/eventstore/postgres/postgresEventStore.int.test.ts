@@ -2,9 +2,11 @@ import { PostgresEventStore } from '../../../eventstore/postgres/postgresEventSt
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { eventStoreContract } from '../eventStoreContract';
 import { ledgerSafetyContract } from './ledgerSafetyContract';
+import { streamwiseReadContract } from './streamwiseReadContract';
 import { personalDataVaultContract } from '../vault/personalDataVaultContract';
 import { counterIncremented, testEventRegistry, uniqueStreamId } from '../testEvents';
 import { connect, dropSchema, uniqueSchema } from './testDatabase';
+import { untilStreamsVisible } from './ledgerVisibility';
 
 const schema = uniqueSchema('contract');
 let client: SqlClient;
@@ -23,6 +25,7 @@ afterAll(async () => {
 
 eventStoreContract('PostgreSQL', () => ({ store, concurrentWriters: 16 }));
 ledgerSafetyContract('PostgreSQL', () => ({ store, client, schema }));
+streamwiseReadContract('PostgreSQL', () => ({ store }));
 personalDataVaultContract('PostgreSQL', () => ({ store, client, schema }));
 
 test('an append in another process wakes a subscriber through NOTIFY long before its next poll', async () => {
@@ -46,4 +49,19 @@ test('an append in another process wakes a subscriber through NOTIFY long before
     await otherProcess.close();
     await otherProcessClient.close();
   }
+});
+
+test('the gap-safe head stays before an event while an earlier transaction is still open, and passes it once that ends', async () => {
+  const streamId = uniqueStreamId('horizon');
+  let appended: string | undefined;
+  let headWhileOpen: string | undefined;
+  await client.transaction(async (tx) => {
+    // This transaction takes its id before the append below: until it ends, it could still write before it.
+    await tx.query('SELECT pg_current_xact_id()');
+    appended = (await store.appendToStream(streamId, 'no_stream', [counterIncremented(1)])).position;
+    headWhileOpen = await store.gapSafeHead();
+  });
+  expect(headWhileOpen! < appended!).toBe(true);
+  await untilStreamsVisible(store, [streamId]);
+  expect((await store.gapSafeHead()) >= appended!).toBe(true);
 });
