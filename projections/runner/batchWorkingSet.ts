@@ -16,6 +16,8 @@ const documentOf = (entry: Entry): StoredDocument | undefined => {
   return change.kind === 'put' ? { collection: change.collection, id: change.id, keys: change.keys, body: change.body, lastPosition: entry.position } : undefined;
 };
 
+const positionOf = (entry: Entry | undefined): GlobalPosition | undefined => (entry === undefined ? undefined : 'ref' in entry ? entry.read?.lastPosition : entry.position);
+
 /**
  * The documents one batch reads and writes: taken from the resident documents or loaded
  * from the store once, then read from here, so each event sees the changes of the events
@@ -40,8 +42,17 @@ export class BatchWorkingSet {
     return read;
   }
 
+  /**
+   * A document keeps the latest position of the events that changed it. A rebuild that reads
+   * the ledger stream by stream applies events out of global order; an aggregate (a sum,
+   * whatever the order) then ends with the same position as when built in ledger order.
+   */
   apply(changes: readonly DocumentChange[], position: GlobalPosition): void {
-    for (const change of changes) this.documents.set(refKey(change), { written: change, position });
+    for (const change of changes) {
+      const key = refKey(change);
+      const earlier = positionOf(this.documents.get(key));
+      this.documents.set(key, { written: change, position: earlier !== undefined && earlier > position ? earlier : position });
+    }
   }
 
   /** The last change of each document written, in the order the documents were first touched. */

@@ -1,4 +1,3 @@
-import type { GlobalPosition } from '../../eventstore/port';
 import type { Projection } from '../projection';
 import type { GenerationStatus, ProjectionSlot } from '../store/generations';
 import type { ReadModelStore } from '../store/readModelStore';
@@ -25,10 +24,11 @@ export async function workingGeneration(store: ReadModelStore, projection: Proje
   return after;
 }
 
-export async function checkpointOf(store: ReadModelStore, slot: ProjectionSlot): Promise<GlobalPosition> {
+/** The generation as it stands; throws if it is gone or retired. */
+export async function activeGeneration(store: ReadModelStore, slot: ProjectionSlot): Promise<GenerationStatus> {
   const generation = (await store.generations(slot.projection)).find((g) => g.generation === slot.generation);
   if (!generation || generation.state === 'retired') throw new Error(`${slot.projection} generation ${slot.generation} is not active`);
-  return generation.checkpoint;
+  return generation;
 }
 
 /** Switches readers to `slot` and deletes every retired generation of the projection. */

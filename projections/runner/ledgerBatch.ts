@@ -21,7 +21,11 @@ export interface LedgerBatch {
  * states from one batch to the next; without it, each complaint's start is read from the ledger.
  */
 export async function readLedgerBatch(events: EventStore, personalData: PersonalDataOpener, after: GlobalPosition, maxCount: number, memory?: ComplaintMemory): Promise<LedgerBatch> {
-  const records = await events.readAll({ after, maxCount });
+  return ledgerBatchOf(events, personalData, after, await events.readAll({ after, maxCount }), memory);
+}
+
+/** Decodes and folds records read after `after` (in global order, or stream by stream). */
+export async function ledgerBatchOf(events: EventStore, personalData: PersonalDataOpener, after: GlobalPosition, records: readonly RecordedEvent[], memory?: ComplaintMemory): Promise<LedgerBatch> {
   const decoded = records.map(decodeEvent);
   const opener = cachedOpener(personalData);
   for (const item of decoded) {

@@ -15,10 +15,20 @@ export interface BatchDependencies {
   readonly personalData: PersonalDataOpener;
 }
 
+/** What a batch moves a generation from and to (see ProjectionBatch). */
+export interface BatchRange {
+  readonly from: GlobalPosition;
+  readonly to: GlobalPosition;
+  readonly fromHead?: GlobalPosition | undefined;
+  readonly toHead?: GlobalPosition | undefined;
+}
+
 export interface BatchOutcome {
   /** Ledger events read (and the checkpoint moved past). 0: the generation is at the head. */
   readonly read: number;
   readonly checkpoint: GlobalPosition;
+  /** The generation's streamwiseHead after the batch. */
+  readonly streamwiseHead?: GlobalPosition | undefined;
   readonly poisoned: readonly PoisonRecord[];
 }
 
@@ -44,13 +54,7 @@ export async function processBatch(
   return applyBatch(dependencies.store, projection, slot, from, batch);
 }
 
-/**
- * Applies the events of a ledger batch after `from` with the projection, and commits the
- * documents, the poison records and the new checkpoint together.
- * Streams with a poisoned event are quarantined: their later events are parked.
- * With `memory`, resident documents and quarantined streams come from (and after the commit
- * go back to) memory; the caller forgets it when this throws.
- */
+/** applyRange for the events of a ledger batch (in global order) after `from`: the checkpoint moves to the last of them. */
 export async function applyBatch(
   store: ReadModelStore,
   projection: Projection,
@@ -59,9 +63,27 @@ export async function applyBatch(
   ledgerBatch: LedgerBatch,
   memory?: ProjectionMemory,
 ): Promise<BatchOutcome> {
-  const { records, decoded, timeline } = batchAfter(ledgerBatch, from);
-  const last = records.at(-1);
+  const part = batchAfter(ledgerBatch, from);
+  const last = part.records.at(-1);
   if (!last) return { read: 0, checkpoint: from, poisoned: [] };
+  return applyRange(store, projection, slot, { from, to: last.globalPosition }, part, memory);
+}
+
+/**
+ * Applies every event of the batch with the projection, and commits the documents, the
+ * poison records and the range's new checkpoint together.
+ * Streams with a poisoned event are quarantined: their later events are parked.
+ * With `memory`, resident documents and quarantined streams come from (and after the commit
+ * go back to) memory; the caller forgets it when this throws.
+ */
+export async function applyRange(
+  store: ReadModelStore,
+  projection: Projection,
+  slot: ProjectionSlot,
+  range: BatchRange,
+  { records, decoded, timeline }: LedgerBatch,
+  memory?: ProjectionMemory,
+): Promise<BatchOutcome> {
   const workingSet = new BatchWorkingSet(store, slot, memory?.resident);
   const quarantined = new Set(memory?.quarantined ?? (await store.poisonRecords(slot)).map((p) => p.streamId));
   const context: ProjectionContext = {
@@ -88,8 +110,8 @@ export async function applyBatch(
       }
     }
   }
-  await store.commitBatch(slot, { from, to: last.globalPosition, changes: workingSet.changes, poisoned });
+  await store.commitBatch(slot, { ...range, changes: workingSet.changes, poisoned });
   memory?.resident.absorb(workingSet.finalDocuments());
   if (memory) memory.quarantined = quarantined;
-  return { read: records.length, checkpoint: last.globalPosition, poisoned };
+  return { read: records.length, checkpoint: range.to, streamwiseHead: range.toHead, poisoned };
 }

@@ -16,6 +16,12 @@ export interface GenerationStatus extends ProjectionSlot {
   readonly version: number;
   readonly state: GenerationState;
   readonly checkpoint: GlobalPosition;
+  /**
+   * Set while a rebuild reads the ledger stream by stream: the generation then holds every
+   * event up to this head of the streams whose first event is at or before `checkpoint`, and
+   * nothing else. Once the checkpoint reaches it, the generation holds the ledger up to it.
+   */
+  readonly streamwiseHead?: GlobalPosition;
 }
 
 /** Another writer moved the checkpoint (or the generation was retired): the batch is void. */

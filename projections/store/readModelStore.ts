@@ -8,8 +8,11 @@ import type { ReadModelReader } from './readModelReader';
 export interface ProjectionBatch {
   /** The checkpoint the batch was read from: a store refuses the batch if it moved. */
   readonly from: GlobalPosition;
-  /** The position of the last event of the batch. */
+  /** The position of the last event of the batch (stream by stream: of the last stream's first event). */
   readonly to: GlobalPosition;
+  /** The generation's streamwiseHead before the batch (a store refuses the batch if it differs) and after it. */
+  readonly fromHead?: GlobalPosition | undefined;
+  readonly toHead?: GlobalPosition | undefined;
   /** In event order; a document changed twice appears twice (the later wins). */
   readonly changes: readonly PositionedChange[];
   readonly poisoned: readonly PoisonRecord[];

@@ -171,7 +171,8 @@ export async function writeFixtureLedger(store: EventStore, vault: PersonalDataV
   const salt = randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase();
   const canaryComplaints: CanaryComplaint[] = [];
   for (let n = 0; n < 4; n++) canaryComplaints.push(await canaryJourney(writer, vault, n, salt));
-  const others: string[] = [];
-  for (let i = 0; i < background; i++) others.push(await backgroundComplaint(writer, vault, i, salt));
+  // Written side by side, as complaints arrive: their streams interleave in the ledger, so a
+  // rebuild that reads it stream by stream applies events out of global order.
+  const others = await Promise.all(Array.from({ length: background }, (_, i) => backgroundComplaint(writer, vault, i, salt)));
   return { canaryComplaints, complaintIds: [...canaryComplaints.map((c) => c.complaintId), ...others] };
 }

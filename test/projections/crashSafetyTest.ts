@@ -19,12 +19,22 @@ export interface CrashStoreSetup {
   cleanUp?(schema: string): Promise<void>;
 }
 
+/**
+ * What the killed worker is doing: catching up live generations in ledger order, or
+ * rebuilding generations of a new code version (no reader sees them) stream by stream.
+ */
+export type CrashedWork = 'catch-up' | 'rebuild';
+
 /*
  * Crash safety (PGlite lives inside one process, so the ledger is on PostgreSQL, shared with
- * a child): a projection worker is killed with SIGKILL at random points of a catch-up,
- * several times; after it finally completes, every read model equals a clean rebuild.
+ * a child): a projection worker is killed with SIGKILL at random points of its work, several
+ * times; after it finally completes, every read model equals a clean rebuild.
  */
-export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
+export function crashSafetyTest(label: string, setup: CrashStoreSetup, work: CrashedWork): void {
+  describe(`${label}, ${work}`, () => crashSafetyCase(label, setup, work));
+}
+
+function crashSafetyCase(label: string, setup: CrashStoreSetup, work: CrashedWork): void {
   const schema = uniqueSchema('projection_crash');
   let client: SqlClient;
   let ledger: SqlLedger;
@@ -58,7 +68,7 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
   }
 
   /**
-   * Waits until some projection has applied the ledger up to a random event between where the
+   * Waits until some projection has applied the ledger up to a random one of `positions` between where the
    * slowest one stands and 80% of what is left, then returns: a random point of the catch-up
    * whatever the machine's speed (a random delay missed it once catch-up got fast).
    */
@@ -78,6 +88,14 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
     const fixture = await writeFixtureLedger(ledger.events, ledger.vault, 30);
     // The gap-safe ledger read holds rows back while another test file's transaction is open.
     await untilStreamsVisible(ledger.events, fixture.complaintIds.map((id) => `complaint-${id}`));
+    if (work === 'rebuild') {
+      // Live generations of an older code version: the worker builds this version's beside them, stream by stream, and promotes them.
+      for (const projection of allProjections) {
+        const slot = { projection: projection.name, generation: 1 };
+        await store.beginGeneration(slot, projection.version - 1);
+        await store.promoteGeneration(slot);
+      }
+    }
   });
 
   afterAll(async () => {
@@ -88,11 +106,14 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
     await client.close();
   });
 
-  test(`${label}: SIGKILL at random points of a catch-up, then a restart: every read model equals a clean rebuild`, async () => {
-    const positions = (await readWholeLedger(ledger.events)).map((event) => event.globalPosition);
-    const head = positions.at(-1)!;
+  test(`${label}: SIGKILL at random points of a ${work === 'rebuild' ? 'rebuild stream by stream' : 'catch-up in ledger order'}, then a restart: every read model equals a clean rebuild`, async () => {
+    const ledgerEvents = await readWholeLedger(ledger.events);
+    const head = ledgerEvents.at(-1)!.globalPosition;
+    // Where checkpoints stop: after each event, or stream by stream after each stream's first event.
+    const positions = ledgerEvents.filter((event) => work === 'catch-up' || event.streamRevision === 0).map((event) => event.globalPosition);
     const seen: string[][] = [];
     let killedMidway = 0;
+    let killedStreamwise = 0;
     for (let attempt = 0; attempt < 5; attempt++) {
       const child = startChild();
       let stderr = '';
@@ -102,13 +123,17 @@ export function crashSafetyTest(label: string, setup: CrashStoreSetup): void {
       child.kill('SIGKILL');
       await exited(child);
       expect(stderr).not.toContain('crash child failed');
-      const now = await checkpoints();
+      const now = await workingCheckpoints();
       if (now.some((c) => c < head)) killedMidway++;
+      if ((await Promise.all(allProjections.map((p) => store.generations(p.name)))).flat().some((g) => g.streamwiseHead !== undefined)) killedStreamwise++;
       // Checkpoints never move backwards across crashes.
       if (seen.length > 0) now.forEach((c, i) => expect(c >= seen.at(-1)![i]!).toBe(true));
       seen.push(now);
     }
     expect(killedMidway).toBeGreaterThanOrEqual(3);
+    // A rebuild is killed in its stream-by-stream phase; a catch-up of live generations never enters it.
+    if (work === 'rebuild') expect(killedStreamwise).toBeGreaterThanOrEqual(2);
+    else expect(killedStreamwise).toBe(0);
 
     // A catch-up ends where the read horizon stands; another test's transaction can hold it back
     // for a moment, so the worker is started again, as a deployment's runner would go on.

@@ -70,7 +70,7 @@ async function crashMidBatch(generation: number, options: { journalMarked: boole
   const batch = await secondBatchOf(slot);
   const writes = batchWritesOf(slot, batch);
   if (options.journalMarked) {
-    const pending = await writeJournal(raw.db, slot, batch.to, writes);
+    const pending = await writeJournal(raw.db, slot, batch.to, batch.toHead, writes);
     await raw.db.collection<{ _id: string }>(GENERATIONS_COLLECTION).updateOne({ _id: generationKey(slot.projection, generation) }, { $set: { pending } });
   }
   const aggregates = writes.filter((write) => /\.(counts|statistics|agencies)\.\d+$/.test(write.collection));

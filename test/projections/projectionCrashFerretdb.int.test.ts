@@ -6,11 +6,11 @@
 import { collectionCatalog } from '../../projections/catalog';
 import { MongoReadModelStore } from '../../projections/store/mongodb/mongoReadModelStore';
 import { openMongoDatabase } from '../../projections/store/mongodb/openMongoDatabase';
-import { crashSafetyTest } from './crashSafetyTest';
+import { crashSafetyTest, type CrashStoreSetup } from './crashSafetyTest';
 
 const MONGODB_URL = process.env.MONGODB_URL ?? 'mongodb://127.0.0.1:27018/?directConnection=true&retryWrites=false';
 
-crashSafetyTest('FerretDB', {
+const ferretdb: CrashStoreSetup = {
   readStoreUrl: MONGODB_URL,
   openStore: (_ledger, schema) => MongoReadModelStore.open({ url: MONGODB_URL, database: schema, catalog: collectionCatalog }),
   async cleanUp(schema) {
@@ -18,4 +18,6 @@ crashSafetyTest('FerretDB', {
     await db.dropDatabase();
     await client.close();
   },
-});
+};
+crashSafetyTest('FerretDB', ferretdb, 'catch-up');
+crashSafetyTest('FerretDB', ferretdb, 'rebuild');

@@ -23,6 +23,7 @@ import { START, type GlobalPosition } from '../../eventstore/port';
 import { AGENCY_A, AGENCY_B, AGENCY_C, writeFixtureLedger, type CanaryComplaint, type FixtureLedger } from './canaryLedger';
 import { asStored, ledgerComplaints, type LedgerComplaint } from './ledgerTruth';
 import { exactPercentile, recount } from './statisticsRecount';
+import { at } from './store/generationFixtures';
 
 export interface ProjectionSuiteSetup {
   readonly events: EventStore;
@@ -349,6 +350,26 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       const oneByOne = await rebuildProjection(dependencies(), publicProjection, { batchSize: 1, promote: false });
       expect(await store.dumpGeneration(oneByOne.slot)).toEqual(before);
       await store.dropGeneration(oneByOne.slot);
+    });
+
+    test('a batch of a rebuild stream by stream carries the head: refused unless the generation holds the same, kept until a batch clears it', async () => {
+      const slot = { projection: PUBLIC_PROJECTION, generation: 900 };
+      await store.beginGeneration(slot, publicProjection.version);
+      const [p1, p2, head] = [at(1), at(2), at(9)];
+      const standing = async () => (await store.generations(PUBLIC_PROJECTION)).find((g) => g.generation === slot.generation)!;
+      const empty = { changes: [], poisoned: [] };
+      await store.commitBatch(slot, { ...empty, from: START, to: p1, toHead: head });
+      expect(await standing()).toMatchObject({ checkpoint: p1, streamwiseHead: head });
+      // A writer that believes the generation is in ledger order at p1, or has another head, is refused.
+      await expect(store.commitBatch(slot, { ...empty, from: p1, to: p2 })).rejects.toBeInstanceOf(CheckpointMoved);
+      await expect(store.commitBatch(slot, { ...empty, from: p1, to: p2, fromHead: p2, toHead: p2 })).rejects.toBeInstanceOf(CheckpointMoved);
+      await store.commitBatch(slot, { ...empty, from: p1, to: p2, fromHead: head, toHead: head });
+      expect(await standing()).toMatchObject({ checkpoint: p2, streamwiseHead: head });
+      await store.commitBatch(slot, { ...empty, from: p2, to: head, fromHead: head });
+      const done = await standing();
+      expect(done.checkpoint).toBe(head);
+      expect(done.streamwiseHead).toBeUndefined();
+      await store.dropGeneration(slot);
     });
 
     test('rebuild without downtime: readers see the old generation until the new one is promoted; feed cursors still work', async () => {

@@ -34,7 +34,8 @@ const WritesShape = z.array(z.object({ collection: z.string(), document: z.loose
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 
-export const PendingShape = z.object({ to: z.string(), chunks: z.number().int().min(1) });
+/** `head`: the generation's streamwiseHead once the batch is applied (see GenerationStatus). */
+export const PendingShape = z.object({ to: z.string(), chunks: z.number().int().min(1), head: z.string().nullable().optional() });
 export type PendingBatch = z.infer<typeof PendingShape>;
 
 /** JSON text per chunk before deflating: well under the 16 MiB document limit of MongoDB and FerretDB. */
@@ -63,7 +64,7 @@ const journal = (db: Db) => db.collection<JournalChunk>(JOURNAL_COLLECTION);
  * Writes the batch's journal (not yet committed). Chunk ids are fixed per generation and
  * index, so each batch overwrites the previous one's: nothing to delete afterwards.
  */
-export async function writeJournal(db: Db, slot: ProjectionSlot, to: GlobalPosition, writes: readonly WholeDocumentWrite[]): Promise<PendingBatch> {
+export async function writeJournal(db: Db, slot: ProjectionSlot, to: GlobalPosition, head: GlobalPosition | undefined, writes: readonly WholeDocumentWrite[]): Promise<PendingBatch> {
   const key = generationKey(slot.projection, slot.generation);
   const deflated = await Promise.all(jsonChunksOf(writes).map((json) => deflate(json, { level: constants.Z_BEST_SPEED })));
   const chunks = deflated.map((bytes, index): JournalChunk => ({ _id: `${key}:${index}`, ...slot, to, index, writes: new Binary(bytes) }));
@@ -71,7 +72,7 @@ export async function writeJournal(db: Db, slot: ProjectionSlot, to: GlobalPosit
     chunks.map((chunk) => ({ replaceOne: { filter: { _id: chunk._id }, replacement: chunk, upsert: true } })),
     { ordered: false },
   );
-  return { to, chunks: chunks.length };
+  return { to, chunks: chunks.length, head: head ?? null };
 }
 
 /** Applies a committed journal again (idempotent: whole documents replaced by id). */

@@ -13,6 +13,7 @@ export const GenerationShape = z.object({
   version: z.number().int(),
   state: z.enum(['building', 'live', 'retired']),
   checkpoint: z.string(),
+  streamwiseHead: z.string().nullable().optional(),
   /** A batch committed to the journal but maybe not yet applied (see batchJournal). */
   pending: PendingShape.nullable().optional(),
 });
@@ -40,7 +41,8 @@ export type PoisonDocument = z.infer<typeof PoisonShape>;
  */
 export function generationStatusOf(stored: GenerationDocument, liveGeneration: number | undefined): GenerationStatus {
   const state = stored.generation === liveGeneration ? 'live' : stored.state === 'live' ? 'retired' : stored.state;
-  return { projection: stored.projection, generation: stored.generation, version: stored.version, state, checkpoint: stored.checkpoint as GlobalPosition };
+  const status: GenerationStatus = { projection: stored.projection, generation: stored.generation, version: stored.version, state, checkpoint: stored.checkpoint as GlobalPosition };
+  return stored.streamwiseHead == null ? status : { ...status, streamwiseHead: stored.streamwiseHead as GlobalPosition };
 }
 
 /** Diagnostics only: NUL is the one character FerretDB refuses in a string. */

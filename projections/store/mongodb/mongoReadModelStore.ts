@@ -219,14 +219,14 @@ export class MongoReadModelStore implements ReadModelStore {
       await this.finishPending(slot, current.pending);
       throw new CheckpointMoved(slot);
     }
-    if (current.checkpoint !== batch.from) throw new CheckpointMoved(slot);
+    if (current.checkpoint !== batch.from || (current.streamwiseHead ?? undefined) !== batch.fromHead) throw new CheckpointMoved(slot);
     const known = written?.checkpoint === current.checkpoint ? written : new WrittenDocuments(current.checkpoint, this.knownEmpty(current));
     const documents = documentWritesOf(slot, batch);
     const writes = batchWritesOf(slot, batch, documents);
-    const pending = writes.length === 0 ? undefined : await writeJournal(this.db, slot, batch.to, writes);
+    const pending = writes.length === 0 ? undefined : await writeJournal(this.db, slot, batch.to, batch.toHead, writes);
     const marked = await this.generationsCollection.updateOne(
-      { _id: current._id, checkpoint: batch.from, pending: null, state: { $ne: 'retired' } },
-      pending ? { $set: { pending } } : { $set: { checkpoint: batch.to } },
+      { _id: current._id, checkpoint: batch.from, streamwiseHead: batch.fromHead ?? null, pending: null, state: { $ne: 'retired' } },
+      pending ? { $set: { pending } } : { $set: { checkpoint: batch.to, streamwiseHead: batch.toHead ?? null } },
     );
     if (marked.matchedCount === 0) throw new CheckpointMoved(slot);
     if (pending) {
@@ -248,7 +248,7 @@ export class MongoReadModelStore implements ReadModelStore {
     else await replayJournal(this.db, slot, pending);
     await this.generationsCollection.updateOne(
       { _id: generationKey(slot.projection, slot.generation), 'pending.to': pending.to },
-      { $set: { checkpoint: pending.to, pending: null } },
+      { $set: { checkpoint: pending.to, streamwiseHead: pending.head ?? null, pending: null } },
     );
   }
 

@@ -29,6 +29,7 @@ interface GenerationRow {
   version: number;
   state: GenerationStatus['state'];
   checkpoint: string;
+  streamwise_head: string | null;
 }
 
 const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
@@ -72,10 +73,14 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async generations(projection: string): Promise<GenerationStatus[]> {
     const rows = await this.client.query<GenerationRow>(
-      `SELECT projection, generation, version, state, checkpoint FROM ${this.schema}.read_generations WHERE projection = $1 ORDER BY generation`,
+      `SELECT projection, generation, version, state, checkpoint, streamwise_head FROM ${this.schema}.read_generations WHERE projection = $1 ORDER BY generation`,
       [projection],
     );
-    return rows.map((r) => ({ ...r, checkpoint: r.checkpoint as GlobalPosition }));
+    return rows.map(({ streamwise_head, ...r }) => ({
+      ...r,
+      checkpoint: r.checkpoint as GlobalPosition,
+      ...(streamwise_head === null ? {} : { streamwiseHead: streamwise_head as GlobalPosition }),
+    }));
   }
 
   async beginGeneration(slot: ProjectionSlot, version: number): Promise<void> {
@@ -146,9 +151,9 @@ export class PostgresReadModelStore implements ReadModelStore {
       await tx.exec('SET LOCAL synchronous_commit = off');
       // Claim the batch first: a second writer of the same generation fails here and rolls back.
       const moved = await tx.query(
-        `UPDATE ${this.schema}.read_generations SET checkpoint = $3, updated_at = now()
-          WHERE projection = $1 AND generation = $2 AND checkpoint = $4 AND state <> 'retired' RETURNING 1`,
-        [slot.projection, slot.generation, batch.to, batch.from],
+        `UPDATE ${this.schema}.read_generations SET checkpoint = $3, streamwise_head = $5, updated_at = now()
+          WHERE projection = $1 AND generation = $2 AND checkpoint = $4 AND streamwise_head IS NOT DISTINCT FROM $6 AND state <> 'retired' RETURNING 1`,
+        [slot.projection, slot.generation, batch.to, batch.from, batch.toHead ?? null, batch.fromHead ?? null],
       );
       if (moved.length === 0) throw new CheckpointMoved(slot);
       await this.writeChanges(tx, slot, lastChangePerDocument(batch.changes));

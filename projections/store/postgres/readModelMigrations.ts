@@ -76,4 +76,9 @@ export const readModelMigrations: readonly Migration[] = [
       DROP TABLE $S.read_documents_v1;
     `,
   },
+  {
+    version: 3,
+    name: 'the head a stream-by-stream rebuild reads up to',
+    sql: `ALTER TABLE $S.read_generations ADD COLUMN streamwise_head text COLLATE "C";`,
+  },
 ];

@@ -32,6 +32,22 @@ describe('BatchWorkingSet', () => {
     expect(loads).toHaveLength(1);
   });
 
+  it('a document keeps the latest position that changed it when events come out of ledger order (a rebuild stream by stream)', async () => {
+    const later = { ...stored, lastPosition: position(9) };
+    const fromStore = new BatchWorkingSet({ loadDocuments: async () => [later] } as Partial<ReadModelStore> as ReadModelStore, SLOT);
+    await fromStore.document(later);
+    fromStore.apply([{ kind: 'put', collection: 'counts', id: 'status:open', keys: {}, body: { count: 5 } }], position(5));
+    expect((await fromStore.document(later))?.lastPosition).toBe(position(9));
+    // Within the batch too: an earlier event applied after a later one.
+    const set = new BatchWorkingSet(storeWithOne().store, SLOT);
+    const put = (count: number) => ({ kind: 'put' as const, collection: 'counts', id: 'x', keys: {}, body: { count } });
+    set.apply([put(1)], position(6));
+    set.apply([put(2)], position(3));
+    set.apply([put(3)], position(12));
+    set.apply([put(4)], position(4));
+    expect(set.changes).toEqual([{ ...put(4), position: position(12) }]);
+  });
+
   it('commits only the last change of each document, stamped with its event, in the order documents were first touched', () => {
     const set = new BatchWorkingSet(storeWithOne().store, SLOT);
     const put = (id: string, count: number) => ({ kind: 'put' as const, collection: 'counts', id, keys: {}, body: { count } });

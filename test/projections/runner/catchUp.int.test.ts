@@ -1,9 +1,12 @@
 /**
  * The runner's catch-up on real PostgreSQL: reading ahead while members commit, what a
- * generation started empty is spared, and the batch size a rebuild takes by default.
+ * generation started empty is spared, the batch size a rebuild takes by default, and the
+ * rebuild that reads the ledger stream by stream.
  */
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../../eventstore/port';
+import type { PostgresEventStore } from '../../../eventstore/postgres/postgresEventStore';
+import type { StreamsBegunOptions } from '../../../eventstore/streamwiseRead';
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { allProjections } from '../../../projections/catalog';
 import { catchUpTogether, type CatchUpMember } from '../../../projections/runner/catchUp';
@@ -39,6 +42,11 @@ afterAll(async () => {
   await client.close();
 });
 
+/** The ledger as one that offers no stream-by-stream read (EventStoreDB): a rebuild reads it in global order. */
+function inGlobalOrderOnly(events: EventStore): EventStore {
+  return Object.assign(Object.create(events) as EventStore, { gapSafeHead: undefined, readStreamsBegun: undefined });
+}
+
 /** The store, telling when a commit starts and counting the documents loaded from it. */
 function watchedStore(): { store: ReadModelStore; nextCommit: () => Promise<void>; loaded: DocumentRef[] } {
   const waiting: (() => void)[] = [];
@@ -73,7 +81,7 @@ test('a read ahead that finds nothing while members commit is made again once th
   let readAhead = false;
   // Each read that follows a batch (the read ahead) comes back once a member commits, and
   // then empty, as the gap-safe read does while another transaction is open.
-  const events = Object.assign(Object.create(ledger.events) as EventStore, {
+  const events = Object.assign(inGlobalOrderOnly(ledger.events), {
     readAll: async (options: Parameters<EventStore['readAll']>[0]) => {
       if (readAhead) {
         readAhead = false;
@@ -94,7 +102,7 @@ test('a read ahead that finds nothing while members commit is made again once th
   }
 }, 60_000);
 
-test('a generation started empty loads none of its aggregates from the store, and equals one that did', async () => {
+test('a generation started empty loads none of its aggregates from the store, and equals one that did (in global order, resumed)', async () => {
   const fresh = watchedStore();
   const members = await freshMembers();
   await catchUpTogether({ events: ledger.events, store: fresh.store, personalData: ledger.vault }, members, { batchSize: 9 });
@@ -115,7 +123,7 @@ test('a generation started empty loads none of its aggregates from the store, an
 
 /** The ledger as if it ended at `last`. */
 function boundedAt(last: string): EventStore {
-  return Object.assign(Object.create(ledger.events) as EventStore, {
+  return Object.assign(inGlobalOrderOnly(ledger.events), {
     readAll: async (options: Parameters<EventStore['readAll']>[0]) => (await ledger.events.readAll(options)).filter((event) => event.globalPosition <= last),
   });
 }
@@ -144,7 +152,7 @@ test('a stream quarantined in one batch has its later events parked in the next 
 test("a rebuild told no batch size reads the ledger in batches of the store's preferred size", async () => {
   const sized = Object.assign(Object.create(store) as ReadModelStore, { preferredBatchSize: 7 });
   const read: number[] = [];
-  await rebuildProjection({ events: ledger.events, store: sized, personalData: ledger.vault }, allProjections[0]!, {
+  await rebuildProjection({ events: inGlobalOrderOnly(ledger.events), store: sized, personalData: ledger.vault }, allProjections[0]!, {
     promote: false,
     onProgress: (progress) => read.push(progress.eventsRead),
   });
@@ -152,4 +160,26 @@ test("a rebuild told no batch size reads the ledger in batches of the store's pr
   expect(batches.length).toBeGreaterThan(2);
   expect(batches.slice(0, -1)).toEqual(batches.slice(0, -1).map(() => 7));
   expect(batches.at(-1)).toBeLessThanOrEqual(7);
+});
+
+test("a rebuild stream by stream reads windows of the store's preferred size in streams, and ends where the head stood", async () => {
+  const sized = Object.assign(Object.create(store) as ReadModelStore, { preferredBatchSize: 18 });
+  // Earlier tests appended to the ledger after the fixture.
+  const headNow = (await ledger.events.readAll({ maxCount: 100_000 })).at(-1)!.globalPosition;
+  const asked: number[] = [];
+  const ledgerEvents = ledger.events as PostgresEventStore;
+  const events = Object.assign(Object.create(ledgerEvents) as PostgresEventStore, {
+    readStreamsBegun: (options: StreamsBegunOptions) => {
+      asked.push(options.maxStreams);
+      return ledgerEvents.readStreamsBegun(options);
+    },
+  });
+  const result = await rebuildProjection({ events, store: sized, personalData: ledger.vault }, allProjections[0]!, { promote: false });
+  // 18 events at about 6 a complaint: 3 streams a window.
+  expect(asked.length).toBeGreaterThan(2);
+  expect(new Set(asked)).toEqual(new Set([3]));
+  const generation = (await store.generations(result.slot.projection)).find((g) => g.generation === result.slot.generation)!;
+  expect(generation.checkpoint).toBe(headNow);
+  expect(generation.streamwiseHead).toBeUndefined();
+  await store.dropGeneration(result.slot);
 });
