@@ -1,20 +1,18 @@
 import type { EventStore, GlobalPosition, RecordedEvent } from './port';
 
 export interface StreamsBegunOptions {
-  /** Streams whose first event lies strictly after this position... */
+  /** Streams whose first event lies among the `span` events in global order after this position... */
   readonly after: GlobalPosition;
+  readonly span: number;
   /** ...and at or before this one, which also bounds the events returned (a gap-safe head). */
   readonly through: GlobalPosition;
-  /** At most this many streams, the earliest begun first. */
-  readonly maxStreams: number;
 }
 
 export interface StreamsBegun {
-  /** Each stream's events up to `through`, stream after stream (in the order they began), each in revision order. */
+  /** Each of those streams' events up to `through`, stream after stream (in the order they began), each in revision order. */
   readonly records: readonly RecordedEvent[];
-  /** The first event of the last stream returned; undefined when no stream began in the range. */
-  readonly lastBegun: GlobalPosition | undefined;
-  readonly streams: number;
+  /** The last of the events searched for first events; undefined when there was none after `after`. */
+  readonly searchedThrough: GlobalPosition | undefined;
 }
 
 /**

@@ -157,28 +157,36 @@ export class PostgresEventStore implements EventStore, StreamwiseRead {
   }
 
   /**
-   * The streams begun in the range are found by their revision 0 in delivery order, then each
-   * one's events by its (stream_id, stream_revision) key. `through` is gap-safe, so every
-   * event up to it is committed: no horizon to honour here.
+   * The span is walked in delivery order (the index readAll uses) and each stream begun in it
+   * is read by its (stream_id, stream_revision) key, one lookup per stream: a LATERAL subquery
+   * fenced by OFFSET 0 and holding only the key condition (otherwise the planner hashed or
+   * bitmap-scanned the whole table, 6 to 100 times slower on a 100k-event ledger). `through`
+   * is gap-safe, so every event up to it is committed: no horizon to honour here. The span's
+   * last position comes on every row (on a row of its own when no stream began in it).
    */
   async readStreamsBegun(options: StreamsBegunOptions): Promise<StreamsBegun> {
     const after = decodeLedgerPosition(options.after);
     const through = decodeLedgerPosition(options.through);
-    const rows = await this.options.client.query<EventRow>(
-      `WITH begun AS MATERIALIZED (
-         SELECT b.stream_id, b.transaction_id, b.global_position FROM ${this.schema}.events b
+    const rows = await this.options.client.query<Partial<EventRow> & { searched_transaction_id: string; searched_global_position: string }>(
+      `WITH span AS MATERIALIZED (
+         SELECT b.stream_id, b.stream_revision, b.transaction_id, b.global_position FROM ${this.schema}.events b
           WHERE (b.transaction_id, b.global_position) > ($1::text::xid8, $2::bigint)
             AND (b.transaction_id, b.global_position) <= ($3::text::xid8, $4::bigint)
-            AND b.stream_revision = 0
-          ORDER BY b.transaction_id, b.global_position LIMIT $5)
-       SELECT ${EVENT_COLUMNS} FROM begun JOIN ${this.schema}.events e ON e.stream_id = begun.stream_id
-        WHERE (e.transaction_id, e.global_position) <= ($3::text::xid8, $4::bigint)
-        ORDER BY begun.transaction_id, begun.global_position, e.stream_revision`,
-      [after.transactionId.toString(), after.globalPosition.toString(), through.transactionId.toString(), through.globalPosition.toString(), options.maxStreams],
+          ORDER BY b.transaction_id, b.global_position LIMIT $5),
+       searched AS (SELECT transaction_id, global_position FROM span ORDER BY transaction_id DESC, global_position DESC LIMIT 1)
+       SELECT searched.transaction_id::text AS searched_transaction_id, searched.global_position::text AS searched_global_position, streams.*
+         FROM searched LEFT JOIN (
+           SELECT begun.transaction_id AS begun_transaction_id, begun.global_position AS begun_global_position, ${EVENT_COLUMNS}
+             FROM span begun CROSS JOIN LATERAL (
+               SELECT * FROM ${this.schema}.events e WHERE e.stream_id = begun.stream_id ORDER BY e.stream_revision OFFSET 0) e
+            WHERE begun.stream_revision = 0 AND (e.transaction_id, e.global_position) <= ($3::text::xid8, $4::bigint)) streams ON true
+        ORDER BY streams.begun_transaction_id, streams.begun_global_position, streams.stream_revision::bigint`,
+      [after.transactionId.toString(), after.globalPosition.toString(), through.transactionId.toString(), through.globalPosition.toString(), options.span],
     );
-    const records = rows.map(recordedEventFromRow);
-    const firsts = records.filter((record) => record.streamRevision === 0);
-    return { records, lastBegun: firsts.at(-1)?.globalPosition, streams: firsts.length };
+    const [first] = rows;
+    const searchedThrough = first ? encodeLedgerPosition({ transactionId: toBigInt(first.searched_transaction_id), globalPosition: toBigInt(first.searched_global_position) }) : undefined;
+    const records = rows.filter((row): row is EventRow & typeof row => typeof row.stream_id === 'string').map(recordedEventFromRow);
+    return { records, searchedThrough };
   }
 
   subscribeToAll(after: GlobalPosition = START): Subscription {

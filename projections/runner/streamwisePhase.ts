@@ -4,9 +4,6 @@ import { applyTogether, type CatchUpOptions, type MemberState } from './catchUpM
 import { ledgerBatchOf, type LedgerBatch } from './ledgerBatch';
 import { applyRange, type BatchDependencies } from './processBatch';
 
-/** Ledger events per complaint stream (6.3 in the synthetic national ledger): a window of batchSize / 6 streams holds about a batch. */
-const EVENTS_PER_STREAM = 6;
-
 /** A generation no reader sees, not begun yet or already part-rebuilt stream by stream. */
 const readsStreamwise = (state: MemberState): boolean => state.streamwiseHead !== undefined || (state.unseen && state.checkpoint === START);
 
@@ -16,7 +13,8 @@ interface Window extends StreamsBegun {
 
 /**
  * The first phase of rebuilding generations no reader sees: the ledger up to a gap-safe head
- * is read stream by stream, a window of streams (by where they begin) at a time, so that each
+ * is read stream by stream, a window at a time: the streams that begin among the next
+ * batchSize events of the ledger, whole (about batchSize events in all), so that each
  * complaint is folded in one go from its first event and its documents written once. Read
  * models allow it: a complaint's documents depend on its own events only, and aggregates are
  * sums, the same in any order across complaints. Each window commits as a batch carrying the
@@ -46,9 +44,8 @@ export async function catchUpStreamwise(dependencies: BatchDependencies, ledger:
 
 /** Applies window after window up to `head` with every member of the group that stays with it. Resolves with those that failed. */
 async function readWindowsTogether(dependencies: BatchDependencies, ledger: StreamwiseRead, group: readonly MemberState[], head: GlobalPosition, options: CatchUpOptions): Promise<Set<MemberState>> {
-  const maxStreams = Math.max(1, Math.floor(options.batchSize / EVENTS_PER_STREAM));
   const read = async (after: GlobalPosition): Promise<Window> => {
-    const begun = await ledger.readStreamsBegun({ after, through: head, maxStreams });
+    const begun = await ledger.readStreamsBegun({ after, span: options.batchSize, through: head });
     return { ...begun, batch: await ledgerBatchOf(dependencies.events, dependencies.personalData, after, begun.records) };
   };
   const failed = new Set<MemberState>();
@@ -59,8 +56,8 @@ async function readWindowsTogether(dependencies: BatchDependencies, ledger: Stre
   try {
     while (members.length > 0 && !options.shouldStop?.()) {
       const window = await next;
-      const done = window.streams < maxStreams || window.lastBegun === head;
-      const range = { from, to: done ? head : window.lastBegun!, fromHead, toHead: done ? undefined : head };
+      const done = window.searchedThrough === undefined || window.searchedThrough === head;
+      const range = { from, to: window.searchedThrough ?? head, fromHead, toHead: done ? undefined : head };
       // The next window is read and folded while this one is applied and committed.
       if (!done) next = read(range.to);
       const goesOn = await applyTogether(dependencies, members, options, (state) => applyRange(dependencies.store, state.projection, state.slot, range, window.batch, state));

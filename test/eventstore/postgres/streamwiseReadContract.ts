@@ -3,16 +3,16 @@ import type { GlobalPosition, RecordedEvent } from '../../../eventstore/port';
 import { counterIncremented, uniqueStreamId } from '../testEvents';
 import { untilStreamsVisible } from './ledgerVisibility';
 
-/** Reads every window of `maxStreams` streams begun after `after` up to `through`. */
-async function readAllWindows(store: PostgresEventStore, after: GlobalPosition, through: GlobalPosition, maxStreams: number): Promise<{ records: RecordedEvent[]; windows: number }> {
+/** Reads every window of `span` events after `after` up to `through`. */
+async function readAllWindows(store: PostgresEventStore, after: GlobalPosition, through: GlobalPosition, span: number): Promise<{ records: RecordedEvent[]; windows: number }> {
   const records: RecordedEvent[] = [];
   let windows = 0;
   for (let from = after; ; windows++) {
-    const window = await store.readStreamsBegun({ after: from, through, maxStreams });
-    expect(window.streams).toBeLessThanOrEqual(maxStreams);
+    const window = await store.readStreamsBegun({ after: from, span, through });
     records.push(...window.records);
-    if (window.lastBegun === undefined) return { records, windows };
-    from = window.lastBegun;
+    if (window.searchedThrough === undefined) return { records, windows };
+    expect(window.searchedThrough > from && window.searchedThrough <= through).toBe(true);
+    from = window.searchedThrough;
   }
 }
 
@@ -36,35 +36,31 @@ export function streamwiseReadContract(name: string, subject: () => { readonly s
       const { records, windows } = await readAllWindows(store, before, head, 2);
       const ours = records.filter((r) => [a, b, c].includes(r.streamId)).map((r) => `${r.streamId === a ? 'a' : r.streamId === b ? 'b' : 'c'}${r.streamRevision}`);
       expect(ours).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'c0', 'c1']);
-      expect(windows).toBeGreaterThanOrEqual(2);
+      expect(windows).toBeGreaterThanOrEqual(4);
       expect(records.every((r) => r.globalPosition <= head)).toBe(true);
-      // The same events as the ledger in global order holds between the two positions, none twice.
+      // The same events as the ledger in global order holds for the streams begun between the two positions, none twice.
       const inOrder = (await store.readAll({ after: before, maxCount: 10_000 })).filter((r) => r.globalPosition <= head);
       const begunAfter = new Set(inOrder.filter((r) => r.streamRevision === 0).map((r) => r.streamId));
       const expected = inOrder.filter((r) => begunAfter.has(r.streamId)).map((r) => r.globalPosition).sort();
       expect(records.map((r) => r.globalPosition).sort()).toEqual(expected);
     });
 
-    test('a window ends at the first event of the last stream it returns, and an empty range returns nothing', async () => {
+    test('a window searches `span` events for first events: a span without one returns no records but says how far it searched', async () => {
       const { store } = subject();
-      const before = await store.gapSafeHead();
       const [first, second] = [uniqueStreamId('sw'), uniqueStreamId('sw')];
-      const started = await store.appendToStream(first, 'no_stream', [counterIncremented(1)]);
+      const begun = await store.appendToStream(first, 'no_stream', [counterIncremented(1)]);
+      const next = await store.appendToStream(first, 0, [counterIncremented(2)]);
       await store.appendToStream(second, 'no_stream', [counterIncremented(1)]);
-      await store.appendToStream(first, 0, [counterIncremented(2)]);
       await untilStreamsVisible(store, [first, second]);
       const head = await store.gapSafeHead();
-      let from = before;
-      // Earlier tests' streams may still lie between `before` and ours: read up to our first.
-      for (let window = await store.readStreamsBegun({ after: from, through: head, maxStreams: 1 }); window.records[0]?.streamId !== first; ) {
-        from = window.lastBegun!;
-        window = await store.readStreamsBegun({ after: from, through: head, maxStreams: 1 });
-      }
-      const window = await store.readStreamsBegun({ after: from, through: head, maxStreams: 1 });
+      // From just before `first` began (its first event is the only one in its append): one event searched, the whole stream returned.
+      const [justBefore] = (await store.readAll({ maxCount: 100_000 })).filter((r) => r.globalPosition < begun.position).slice(-1);
+      const window = await store.readStreamsBegun({ after: justBefore!.globalPosition, span: 1, through: head });
       expect(window.records.map((r) => [r.streamId, r.streamRevision])).toEqual([[first, 0], [first, 1]]);
-      expect(window.lastBegun).toBe(started.position);
-      expect(window.streams).toBe(1);
-      expect(await store.readStreamsBegun({ after: head, through: head, maxStreams: 10 })).toEqual({ records: [], lastBegun: undefined, streams: 0 });
+      expect(window.searchedThrough).toBe(begun.position);
+      const nothingBegun = await store.readStreamsBegun({ after: begun.position, span: 1, through: head });
+      expect(nothingBegun).toEqual({ records: [], searchedThrough: next.position });
+      expect(await store.readStreamsBegun({ after: head, span: 10, through: head })).toEqual({ records: [], searchedThrough: undefined });
     });
   });
 }
