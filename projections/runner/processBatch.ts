@@ -2,7 +2,7 @@ import type { EventStore, GlobalPosition } from '../../eventstore/port';
 import type { PersonalDataOpener, Projection, ProjectionContext } from '../projection';
 import type { ProjectionSlot } from '../store/generations';
 import type { PoisonRecord } from '../store/poison';
-import type { ReadModelStore } from '../store/readModelStore';
+import type { BatchRange, ReadModelStore } from '../store/readModelStore';
 import { BatchWorkingSet } from './batchWorkingSet';
 import { guarded, InfrastructureFailure } from './infrastructureFailure';
 import { poisonReason } from './poisonReason';
@@ -13,14 +13,6 @@ export interface BatchDependencies {
   readonly events: EventStore;
   readonly store: ReadModelStore;
   readonly personalData: PersonalDataOpener;
-}
-
-/** What a batch moves a generation from and to (see ProjectionBatch). */
-export interface BatchRange {
-  readonly from: GlobalPosition;
-  readonly to: GlobalPosition;
-  readonly fromHead?: GlobalPosition | undefined;
-  readonly toHead?: GlobalPosition | undefined;
 }
 
 export interface BatchOutcome {

@@ -4,15 +4,19 @@ import type { GenerationStatus, ProjectionSlot } from './generations';
 import type { PoisonRecord } from './poison';
 import type { ReadModelReader } from './readModelReader';
 
-/** One batch of a projection's work, committed as a whole. */
-export interface ProjectionBatch {
+/** What a batch moves a generation from and to. */
+export interface BatchRange {
   /** The checkpoint the batch was read from: a store refuses the batch if it moved. */
   readonly from: GlobalPosition;
-  /** The position of the last event of the batch (stream by stream: of the last stream's first event). */
+  /** The position of the last event of the batch (stream by stream: the last position searched for streams begun). */
   readonly to: GlobalPosition;
   /** The generation's streamwiseHead before the batch (a store refuses the batch if it differs) and after it. */
   readonly fromHead?: GlobalPosition | undefined;
   readonly toHead?: GlobalPosition | undefined;
+}
+
+/** One batch of a projection's work, committed as a whole. */
+export interface ProjectionBatch extends BatchRange {
   /** In event order; a document changed twice appears twice (the later wins). */
   readonly changes: readonly PositionedChange[];
   readonly poisoned: readonly PoisonRecord[];
@@ -20,8 +24,8 @@ export interface ProjectionBatch {
 
 /**
  * The read-model store port. PostgreSQL commits a batch's documents and its checkpoint in
- * one transaction; a MongoDB adapter writes each document only when its lastPosition is
- * older than the change (idempotent), then the checkpoint: replaying a batch changes nothing.
+ * one transaction; MongoDB goes through a redo journal (see batchJournal) that a crash at any
+ * point leaves unwritten or lets the next commit finish: replaying a batch changes nothing.
  */
 export interface ReadModelStore extends ReadModelReader {
   /** Ledger events per batch that suit this store for a rebuild, when nobody asks for another size. */
