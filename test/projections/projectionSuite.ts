@@ -411,7 +411,7 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       expect((await projectionLag(setup().events, store, PUBLIC_PROJECTION)).eventsBehind).toBe(0);
     });
 
-    test('a poison event is recorded, quarantines its stream only, and does not stop other projections', async () => {
+    test('a poison event is recorded, quarantines its stream only, and does not stop other projections; a rebuild stream by stream sets aside the same', async () => {
       const { events } = setup();
       const badStream = `complaint-${randomUUID()}`;
       const metadata = (type: string) => ({
@@ -443,6 +443,15 @@ export function projectionSuite(storeName: string, setup: () => ProjectionSuiteS
       const last = more.canaryComplaints[3]!;
       expect(await store.getDocument(PUBLIC_PROJECTION, 'complaints', last.trackingId)).toBeDefined();
       expect(await store.getDocument(faulty.name, 'complaints', last.trackingId)).toBeDefined();
+
+      // A rebuild stream by stream sets aside the same events and gives the same documents.
+      for (const projection of [publicProjection, faulty]) {
+        const liveSlot = await live(projection.name);
+        const rebuilt = await rebuildProjection(dependencies(), projection, { promote: false, batchSize: 7 });
+        expect(await store.poisonRecords(rebuilt.slot)).toEqual(await store.poisonRecords(liveSlot));
+        expect(await store.dumpGeneration(rebuilt.slot)).toEqual(await store.dumpGeneration(liveSlot));
+        await store.dropGeneration(rebuilt.slot);
+      }
     });
 
     test('collections are declared once per projection', () => {
