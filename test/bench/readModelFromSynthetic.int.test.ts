@@ -9,6 +9,7 @@ import { collectionCatalog } from '../../projections/catalog';
 import { publicProjection } from '../../projections/public/publicProjection';
 import { rebuildProjection } from '../../projections/runner/rebuildProjection';
 import { PostgresReadModelStore } from '../../projections/store/postgres/postgresReadModelStore';
+import { untilEventCountVisible } from '../eventstore/postgres/ledgerVisibility';
 import { connect, dropSchema, uniqueSchema } from '../eventstore/postgres/testDatabase';
 
 const ledgerSchema = uniqueSchema('bench_ledger');
@@ -37,7 +38,9 @@ test("bench:read's in-memory build gives the public read model a rebuild from th
   const masterKey = randomBytes(32);
   const events = await PostgresEventStore.open({ client: sql, schema: ledgerSchema, registry: complaintEventRegistry });
   const vault = await PersonalDataVault.open(sql, ledgerSchema, masterKey);
-  await writeSyntheticLedger(SYNTHETIC, { client: sql, schema: ledgerSchema, masterKey });
+  const written = await writeSyntheticLedger(SYNTHETIC, { client: sql, schema: ledgerSchema, masterKey });
+  // The gap-safe ledger read holds rows back while another test file's transaction is open.
+  await untilEventCountVisible(events, written.events);
   const rebuiltStore = await PostgresReadModelStore.open({ client: sql, schema: ledgerSchema, catalog: collectionCatalog });
   await rebuildProjection({ events, store: rebuiltStore, personalData: vault }, publicProjection);
   await events.close();

@@ -21,6 +21,12 @@ export async function visibleEventCount(store: Pick<EventStore, 'readAll'>): Pro
   return count;
 }
 
+/** Waits (at most 30 s) until the gap-safe reader shows at least `count` events. */
+export async function untilEventCountVisible(store: Pick<EventStore, 'readAll'>, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while ((await visibleEventCount(store)) < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** Waits (at most 30 s) until the gap-safe reader shows an event that `wanted` accepts. */
 async function untilVisible(store: Pick<EventStore, 'readAll'>, wanted: (event: RecordedEvent) => boolean): Promise<void> {
   const deadline = Date.now() + 30_000;
