@@ -41,7 +41,8 @@ export const rebuildCommand: Subcommand = {
         onProgress: (p) => {
           if (Date.now() - (printed.get(p.projection) ?? 0) < PROGRESS_EVERY_MS) return;
           printed.set(p.projection, Date.now());
-          console.log(`rebuild ${p.projection}: generation ${p.generation}, ${p.eventsRead} ledger events, ${Math.round(p.eventsPerSecond)} ledger events/s`);
+          const order = p.streamByStream ? 'stream by stream' : 'in ledger order';
+          console.log(`rebuild ${p.projection}: generation ${p.generation}, ${p.eventsRead} ledger events (${order}), ${Math.round(p.eventsPerSecond)} ledger events/s`);
         },
         onPromoting: (slot) => console.log(`rebuild ${slot.projection}: generation ${slot.generation} caught up; building its indexes and switching readers over`),
       });

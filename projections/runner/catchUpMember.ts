@@ -10,6 +10,8 @@ export interface CatchUpProgress {
   readonly slot: ProjectionSlot;
   readonly eventsRead: number;
   readonly checkpoint: GlobalPosition;
+  /** Set while the generation is rebuilt stream by stream (see GenerationStatus.streamwiseHead). */
+  readonly streamwiseHead: GlobalPosition | undefined;
   readonly outcome: BatchOutcome;
 }
 
@@ -58,7 +60,7 @@ async function applyMember(dependencies: BatchDependencies, state: MemberState, 
     state.eventsRead += outcome.read;
     state.checkpoint = outcome.checkpoint;
     state.streamwiseHead = outcome.streamwiseHead;
-    options.onBatch?.({ slot: state.slot, eventsRead: state.eventsRead, checkpoint: state.checkpoint, outcome });
+    options.onBatch?.({ slot: state.slot, eventsRead: state.eventsRead, checkpoint: state.checkpoint, streamwiseHead: state.streamwiseHead, outcome });
     return true;
   } catch (error) {
     state.resident.clear();

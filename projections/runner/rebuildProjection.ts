@@ -10,6 +10,8 @@ export interface RebuildProgress {
   readonly generation: number;
   readonly eventsRead: number;
   readonly checkpoint: GlobalPosition;
+  /** Still reading the ledger stream by stream, up to the head fixed at the start (then in ledger order). */
+  readonly streamByStream: boolean;
   readonly eventsPerSecond: number;
 }
 
@@ -47,7 +49,14 @@ export async function rebuildProjections(dependencies: BatchDependencies, projec
     onBatch: (progress) => {
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
       const { projection, generation } = progress.slot;
-      options.onProgress?.({ projection, generation, eventsRead: progress.eventsRead, checkpoint: progress.checkpoint, eventsPerSecond: progress.eventsRead / seconds });
+      options.onProgress?.({
+        projection,
+        generation,
+        eventsRead: progress.eventsRead,
+        checkpoint: progress.checkpoint,
+        streamByStream: progress.streamwiseHead !== undefined,
+        eventsPerSecond: progress.eventsRead / seconds,
+      });
     },
   });
   for (const { slot } of members) {

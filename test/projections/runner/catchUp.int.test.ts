@@ -174,7 +174,14 @@ test("a rebuild stream by stream searches windows of the store's preferred size 
       return ledgerEvents.readStreamsBegun(options);
     },
   });
-  const result = await rebuildProjection({ events, store: sized, personalData: ledger.vault }, allProjections[0]!, { promote: false });
+  const order: boolean[] = [];
+  const result = await rebuildProjection({ events, store: sized, personalData: ledger.vault }, allProjections[0]!, {
+    promote: false,
+    onProgress: (progress) => order.push(progress.streamByStream),
+  });
+  // Progress says so while the head is set; the window that reaches it clears it.
+  expect(order.slice(0, -1).every(Boolean)).toBe(true);
+  expect(order.at(-1)).toBe(false);
   expect(asked.length).toBeGreaterThan(2);
   expect(new Set(asked)).toEqual(new Set([18]));
   const generation = (await store.generations(result.slot.projection)).find((g) => g.generation === result.slot.generation)!;
