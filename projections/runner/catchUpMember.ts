@@ -10,8 +10,6 @@ export interface CatchUpProgress {
   readonly slot: ProjectionSlot;
   readonly eventsRead: number;
   readonly checkpoint: GlobalPosition;
-  /** Set while the generation is rebuilt stream by stream (see GenerationStatus.streamwiseHead). */
-  readonly streamwiseHead: GlobalPosition | undefined;
   readonly outcome: BatchOutcome;
 }
 
@@ -60,7 +58,7 @@ async function applyMember(dependencies: BatchDependencies, state: MemberState, 
     state.eventsRead += outcome.read;
     state.checkpoint = outcome.checkpoint;
     state.streamwiseHead = outcome.streamwiseHead;
-    options.onBatch?.({ slot: state.slot, eventsRead: state.eventsRead, checkpoint: state.checkpoint, streamwiseHead: state.streamwiseHead, outcome });
+    options.onBatch?.({ slot: state.slot, eventsRead: state.eventsRead, checkpoint: state.checkpoint, outcome });
     return true;
   } catch (error) {
     state.resident.clear();

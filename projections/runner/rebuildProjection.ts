@@ -54,7 +54,7 @@ export async function rebuildProjections(dependencies: BatchDependencies, projec
         generation,
         eventsRead: progress.eventsRead,
         checkpoint: progress.checkpoint,
-        streamByStream: progress.streamwiseHead !== undefined,
+        streamByStream: progress.outcome.streamwiseHead !== undefined,
         eventsPerSecond: progress.eventsRead / seconds,
       });
     },

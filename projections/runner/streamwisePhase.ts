@@ -1,5 +1,5 @@
 import { START, type GlobalPosition } from '../../eventstore/port';
-import type { StreamsBegun, StreamwiseRead } from '../../eventstore/streamwiseRead';
+import type { StreamwiseRead } from '../../eventstore/streamwiseRead';
 import { applyTogether, type CatchUpOptions, type MemberState } from './catchUpMember';
 import { ledgerBatchOf, type LedgerBatch } from './ledgerBatch';
 import { applyRange, type BatchDependencies } from './processBatch';
@@ -7,8 +7,10 @@ import { applyRange, type BatchDependencies } from './processBatch';
 /** A generation no reader sees, not begun yet or already part-rebuilt stream by stream. */
 const readsStreamwise = (state: MemberState): boolean => state.streamwiseHead !== undefined || (state.unseen && state.checkpoint === START);
 
-interface Window extends StreamsBegun {
+/** A window of streams, decoded and folded, and how far the ledger was searched for it. */
+interface Window {
   readonly batch: LedgerBatch;
+  readonly searchedThrough: GlobalPosition | undefined;
 }
 
 /**
@@ -45,8 +47,8 @@ export async function catchUpStreamwise(dependencies: BatchDependencies, ledger:
 /** Applies window after window up to `head` with every member of the group that stays with it. Resolves with those that failed. */
 async function readWindowsTogether(dependencies: BatchDependencies, ledger: StreamwiseRead, group: readonly MemberState[], head: GlobalPosition, options: CatchUpOptions): Promise<Set<MemberState>> {
   const read = async (after: GlobalPosition): Promise<Window> => {
-    const begun = await ledger.readStreamsBegun({ after, span: options.batchSize, through: head });
-    return { ...begun, batch: await ledgerBatchOf(dependencies.events, dependencies.personalData, after, begun.records) };
+    const { records, searchedThrough } = await ledger.readStreamsBegun({ after, span: options.batchSize, through: head });
+    return { batch: await ledgerBatchOf(dependencies.events, dependencies.personalData, after, records), searchedThrough };
   };
   const failed = new Set<MemberState>();
   let members = [...group];
