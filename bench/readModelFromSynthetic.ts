@@ -6,8 +6,9 @@ import { encodeLedgerPosition } from '../eventstore/postgres/ledgerPosition';
 import type { GlobalPosition } from '../eventstore/port';
 import { gcmOpen } from '../eventstore/vault/aesGcm';
 import type { Projection, ProjectionContext } from '../projections/projection';
+import { eventChanges } from '../projections/runner/complaintChanges';
 import { decodeEvent } from '../projections/runner/decodeEvent';
-import { foldComplaint, type ComplaintTransition, type TrackedComplaint } from '../projections/shared/trackedComplaint';
+import { foldComplaint, type TrackedComplaint } from '../projections/shared/trackedComplaint';
 import { nextGenerationNumber } from '../projections/runner/generations';
 import { refKey, type DocumentRef, type PositionedChange, type StoredDocument } from '../projections/store/documents';
 import type { ReadModelStore } from '../projections/store/readModelStore';
@@ -56,20 +57,16 @@ export async function projectSyntheticLedger(
     // A complaint's own documents are keyed by its id or its tracking id; the rest (counts, statistics, agencies) are shared.
     const ownIds = new Set<string>([generated.streamId.replace(/^complaint-/, ''), Submission.parse(generated.events[0]?.data).trackingId]);
     let tracked: TrackedComplaint | undefined;
-    let transition: ComplaintTransition | undefined;
-    const context: ProjectionContext = {
-      document: async (ref: DocumentRef) => own.get(refKey(ref)) ?? shared.get(refKey(ref)),
-      complaintTransition: () => transition,
-    };
+    const context: ProjectionContext = { document: async (ref: DocumentRef) => own.get(refKey(ref)) ?? shared.get(refKey(ref)) };
     let last = checkpoint;
     for (const [revision, event] of generated.events.entries()) {
       last = encodeLedgerPosition({ transactionId: 1n, globalPosition: ++position });
       const decoded = decodeEvent({ ...event, streamId: generated.streamId, streamRevision: revision, globalPosition: last, hash: '', recordedAt: event.metadata.occurredAt });
       if (decoded.kind !== 'complaint') throw new Error(`synthetic event ${event.type} of ${generated.streamId} does not decode`);
       // The runner's fold (ComplaintTimeline) over this complaint's events, one at a time.
-      transition = await foldComplaint(tracked, decoded.event.event, async (sealed) => openSynthetic(options.seed, sealed));
+      const transition = await foldComplaint(tracked, decoded.event.event, async (sealed) => openSynthetic(options.seed, sealed));
       tracked = transition?.after;
-      for (const change of await projection.handle(decoded.event, context)) {
+      for (const change of await eventChanges(projection, decoded.event, transition, context)) {
         const target = ownIds.has(change.id) ? own : shared;
         if (change.kind === 'delete') target.delete(refKey(change));
         else target.set(refKey(change), { collection: change.collection, id: change.id, keys: change.keys, body: change.body, lastPosition: last });

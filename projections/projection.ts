@@ -2,7 +2,8 @@ import type { ComplaintEvent } from '../domain/complaint';
 import type { OpenedPersonalData, SealedPersonalData } from '../domain/personalData';
 import type { EventMetadata } from '../eventstore/metadata';
 import type { GlobalPosition } from '../eventstore/port';
-import type { ComplaintTransition } from './shared/trackedComplaint';
+import type { RenderedDocument } from './shared/renderedDocuments';
+import type { ComplaintTransition, TrackedComplaint } from './shared/trackedComplaint';
 import type { CollectionSpec } from './store/collectionSpec';
 import type { DocumentChange, DocumentRef, StoredDocument } from './store/documents';
 
@@ -21,21 +22,18 @@ export interface PersonalDataOpener {
   open(sealed: SealedPersonalData): Promise<OpenedPersonalData>;
 }
 
-/** What a projection may consult while handling an event: nothing else, so a rebuild gives the same documents. */
+/** What a projection's aggregates may consult while handling an event: nothing else, so a rebuild gives the same documents. */
 export interface ProjectionContext {
   /** The document as it stands, including this batch's earlier changes. */
   document(ref: DocumentRef): Promise<StoredDocument | undefined>;
-  /**
-   * The transition the event makes to its complaint, folded once for every projection from
-   * the ledger (undefined: nothing submitted in the stream yet). Throws when the complaint's
-   * history cannot be folded up to the event, which is then poison.
-   */
-  complaintTransition(event: ProjectedEvent): ComplaintTransition | undefined;
 }
 
 /**
- * A projection: a reducer from one event (and the documents it reads) to document changes.
- * `version` names the shape of its documents: a new version is rebuilt beside the old one.
+ * A projection: each complaint's documents for one audience, rendered from the complaint's
+ * state (folded once from the ledger for every projection), and aggregates each event moves.
+ * The runner writes the documents whose content an event changed (projections/runner/
+ * complaintChanges.ts). `version` names the shape of its documents: a new version is rebuilt
+ * beside the old one.
  */
 export interface Projection {
   readonly name: string;
@@ -46,5 +44,10 @@ export interface Projection {
    * every batch (see ResidentDocuments, which bounds how many it keeps).
    */
   readonly residentCollections?: readonly string[];
-  handle(event: ProjectedEvent, context: ProjectionContext): Promise<readonly DocumentChange[]>;
+  /** The audience's documents of one complaint, shaped by the domain's viewFor: a function of its state alone. */
+  render(tracked: TrackedComplaint): readonly RenderedDocument[];
+  /** Aggregates (counters, histograms) the event moves. */
+  aggregate?(event: ComplaintEvent, transition: ComplaintTransition, context: ProjectionContext): Promise<readonly DocumentChange[]>;
+  /** Checks a rendered document before it is written: throws to refuse it (the event that brings it is poison). */
+  checkWrite?(document: RenderedDocument): RenderedDocument;
 }

@@ -1,7 +1,7 @@
 import { viewFor, type Complaint } from '../../domain/complaint';
+import type { Projection } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import { LAST_POSITION } from '../store/collectionSpec';
-import { complaintProjection } from '../shared/complaintProjection';
 import { sortableInstant } from '../shared/instants';
 import type { RenderedDocument } from '../shared/renderedDocuments';
 import { visibilityInputOf, type TrackedComplaint } from '../shared/trackedComplaint';
@@ -48,10 +48,10 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
   });
 }
 
-export const agencyProjection = complaintProjection({
+export const agencyProjection: Projection = {
   name: AGENCY_PROJECTION,
   // 2: no private copy of each complaint's state (folded from the ledger for every projection).
   version: 2,
   collections: [agencyCasesCollection],
   render,
-});
+};

@@ -1,7 +1,7 @@
 import { viewFor, type Audience, type Complaint, type ComplaintView } from '../../domain/complaint';
+import type { Projection } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import { LAST_POSITION } from '../store/collectionSpec';
-import { complaintProjection } from '../shared/complaintProjection';
 import type { RenderedDocument } from '../shared/renderedDocuments';
 import { visibilityInputOf, type TrackedComplaint } from '../shared/trackedComplaint';
 
@@ -69,10 +69,10 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
   });
 }
 
-export const attachmentReadersProjection = complaintProjection({
+export const attachmentReadersProjection: Projection = {
   name: ATTACHMENT_READERS_PROJECTION,
   // v2: the receipt's access-code hash beside the reporter's account. v3: no private copy of each complaint's state.
   version: 3,
   collections: [attachmentReadersCollection],
   render,
-});
+};

@@ -1,9 +1,8 @@
 import { viewFor, type ComplaintEvent } from '../../domain/complaint';
-import type { ProjectionContext } from '../projection';
+import type { Projection, ProjectionContext } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
 import type { DocumentChange } from '../store/documents';
 import { agenciesCollection, agencyMonthChanges, agencyMonthsCollection, agencyPerformanceChanges } from '../shared/agencyPerformance';
-import { complaintProjection } from '../shared/complaintProjection';
 import { countChanges, countsCollection, type Tally } from '../shared/counters';
 import { sortableInstant } from '../shared/instants';
 import { milestonesOf } from '../shared/milestones';
@@ -74,7 +73,7 @@ async function aggregate(event: ComplaintEvent, transition: ComplaintTransition,
   ];
 }
 
-export const oversightProjection = complaintProjection({
+export const oversightProjection: Projection = {
   name: OVERSIGHT_PROJECTION,
   // v2: agency compliance by month. v3: no private copy of each complaint's state.
   version: 3,
@@ -85,4 +84,4 @@ export const oversightProjection = complaintProjection({
   residentCollections: [countsCollection.name, agenciesCollection.name, agencyMonthsCollection.name],
   render,
   aggregate,
-});
+};

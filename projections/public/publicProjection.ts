@@ -1,9 +1,7 @@
 import { viewFor } from '../../domain/complaint';
 import type { Projection } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
-import type { DocumentChange } from '../store/documents';
 import { agenciesCollection } from '../shared/agencyPerformance';
-import { complaintProjection } from '../shared/complaintProjection';
 import { countsCollection } from '../shared/counters';
 import { sortableInstant } from '../shared/instants';
 import type { RenderedDocument } from '../shared/renderedDocuments';
@@ -69,12 +67,12 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
  * schema fails here (the event is set aside as poison) and never reaches the store, which
  * the page then serves as it is.
  */
-export function validatedPage(change: DocumentChange): DocumentChange {
-  if (change.kind !== 'put' || change.collection !== publicComplaintsCollection.name) return change;
-  return { ...change, body: PublicComplaintPage.parse(change.body) };
+export function validatedPage(document: RenderedDocument): RenderedDocument {
+  if (document.collection !== publicComplaintsCollection.name) return document;
+  return { ...document, body: PublicComplaintPage.parse(document.body) };
 }
 
-const publicComplaints = complaintProjection({
+export const publicProjection: Projection = {
   name: PUBLIC_PROJECTION,
   // 2: complaint bodies are validated when written (validatedPage); a rebuild puts every stored body through it.
   // 3: no private copy of each complaint's state (folded from the ledger for every projection).
@@ -83,9 +81,5 @@ const publicComplaints = complaintProjection({
   residentCollections: [countsCollection.name, statisticsCollection.name, agenciesCollection.name],
   render,
   aggregate: publicStatisticsChanges,
-});
-
-export const publicProjection: Projection = {
-  ...publicComplaints,
-  handle: async (event, context) => (await publicComplaints.handle(event, context)).map(validatedPage),
+  checkWrite: validatedPage,
 };

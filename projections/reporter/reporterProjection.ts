@@ -1,6 +1,6 @@
 import { viewFor, type CaseView } from '../../domain/complaint';
+import type { Projection } from '../projection';
 import type { CollectionSpec } from '../store/collectionSpec';
-import { complaintProjection } from '../shared/complaintProjection';
 import { sortableInstant } from '../shared/instants';
 import type { RenderedDocument } from '../shared/renderedDocuments';
 import { visibilityInputOf, type TrackedComplaint } from '../shared/trackedComplaint';
@@ -33,10 +33,10 @@ function render(tracked: TrackedComplaint): RenderedDocument[] {
   return [{ collection: reporterComplaintsCollection.name, id: view.trackingId, keys, body }];
 }
 
-export const reporterProjection = complaintProjection({
+export const reporterProjection: Projection = {
   name: REPORTER_PROJECTION,
   // 2: no private copy of each complaint's state (folded from the ledger for every projection).
   version: 2,
   collections: [reporterComplaintsCollection],
   render,
-});
+};

@@ -26,6 +26,8 @@ const positionOf = (entry: Entry | undefined): GlobalPosition | undefined => (en
  */
 export class BatchWorkingSet {
   private readonly documents = new Map<string, Entry>();
+  /** While `tentatively` runs: each write's key and the entry it replaced. */
+  private undoLog: [string, Entry | undefined][] | undefined;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -50,8 +52,27 @@ export class BatchWorkingSet {
   apply(changes: readonly DocumentChange[], position: GlobalPosition): void {
     for (const change of changes) {
       const key = refKey(change);
-      const earlier = positionOf(this.documents.get(key));
+      const previous = this.documents.get(key);
+      this.undoLog?.push([key, previous]);
+      const earlier = positionOf(previous);
       this.documents.set(key, { written: change, position: earlier !== undefined && earlier > position ? earlier : position });
+    }
+  }
+
+  /** Runs `work`; when it throws, every document it wrote is as it was before, and the error goes on. */
+  async tentatively(work: () => Promise<void>): Promise<void> {
+    const log: [string, Entry | undefined][] = [];
+    this.undoLog = log;
+    try {
+      await work();
+    } catch (error) {
+      for (const [key, previous] of log.reverse()) {
+        if (previous === undefined) this.documents.delete(key);
+        else this.documents.set(key, previous);
+      }
+      throw error;
+    } finally {
+      this.undoLog = undefined;
     }
   }
 

@@ -39,9 +39,9 @@ function faultyPublic(failingComplaintId: () => string | undefined): Projection 
   return {
     ...publicProjection,
     name: 'public_faulty',
-    async handle(event, context) {
-      if (event.complaintId === failingComplaintId()) throw new Error('cannot handle this complaint');
-      return publicProjection.handle(event, context);
+    render(tracked) {
+      if (tracked.complaint.complaintId === failingComplaintId()) throw new Error('cannot handle this complaint');
+      return publicProjection.render(tracked);
     },
   };
 }

@@ -74,4 +74,25 @@ describe('BatchWorkingSet', () => {
       ['other', { count: 1 }],
     ]);
   });
+
+  it('undoes every write of work that throws, earlier writes of the batch kept; work that succeeds stays', async () => {
+    const set = new BatchWorkingSet(storeWithOne().store, SLOT);
+    const put = (id: string, count: number) => ({ kind: 'put' as const, collection: 'counts', id, keys: {}, body: { count } });
+    set.apply([put('a', 1)], position(2));
+    await expect(
+      set.tentatively(async () => {
+        set.apply([put('a', 2), put('b', 1)], position(3));
+        set.apply([put('a', 3)], position(4));
+        throw new Error('an aggregate failed');
+      }),
+    ).rejects.toThrow('an aggregate failed');
+    expect(set.changes).toEqual([{ ...put('a', 1), position: position(2) }]);
+    expect((await set.document(stored))?.body).toEqual({ count: 4 });
+
+    await set.tentatively(async () => set.apply([put('b', 5)], position(6)));
+    expect(set.changes).toEqual([
+      { ...put('a', 1), position: position(2) },
+      { ...put('b', 5), position: position(6) },
+    ]);
+  });
 });

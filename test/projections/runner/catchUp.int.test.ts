@@ -4,11 +4,14 @@
  * rebuild that reads the ledger stream by stream.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../../../eventstore/port';
+import { z } from 'zod';
+import type { EventStore, RecordedEvent } from '../../../eventstore/port';
 import type { PostgresEventStore } from '../../../eventstore/postgres/postgresEventStore';
 import type { StreamsBegunOptions } from '../../../eventstore/streamwiseRead';
 import type { SqlClient } from '../../../eventstore/postgres/sqlClient';
 import { allProjections } from '../../../projections/catalog';
+import type { Projection } from '../../../projections/projection';
+import { publicComplaintsCollection, publicProjection } from '../../../projections/public/publicProjection';
 import { catchUpTogether, type CatchUpMember } from '../../../projections/runner/catchUp';
 import { nextGenerationNumber } from '../../../projections/runner/generations';
 import { rebuildProjection } from '../../../projections/runner/rebuildProjection';
@@ -189,3 +192,37 @@ test("a rebuild stream by stream searches windows of the store's preferred size 
   expect(generation.streamwiseHead).toBeUndefined();
   await store.dropGeneration(result.slot);
 });
+
+test("an event failing among a complaint's events applied together: those before it apply, it is poison and the rest parked, as when applied one by one", async () => {
+  // The complaint with the longest history, its aggregates failing at its third event.
+  const all = await ledger.events.readAll({ maxCount: 100_000 });
+  const streams = new Map<string, RecordedEvent[]>();
+  for (const event of all) if (event.streamId.startsWith('complaint-')) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
+  const history = [...streams.values()].sort((a, b) => b.length - a.length)[0]!;
+  expect(history.length).toBeGreaterThan(4);
+  const third = history[2]!;
+  const failing: Projection = {
+    ...publicProjection,
+    name: 'public_failing_mid_run',
+    aggregate: async (event, transition, context) => {
+      if (event.type === third.type && JSON.stringify(event.data) === JSON.stringify(third.data)) throw new Error('this aggregate cannot count the event');
+      return publicProjection.aggregate!(event, transition, context);
+    },
+  };
+  const failingStore = await ledger.openStore([...allProjections, failing]);
+  const dependencies = { events: ledger.events, store: failingStore, personalData: ledger.vault };
+  const together = await rebuildProjection(dependencies, failing, { promote: false, batchSize: 500 });
+  const oneByOne = await rebuildProjection({ ...dependencies, events: inGlobalOrderOnly(ledger.events) }, failing, { promote: false, batchSize: 1 });
+
+  // (An earlier test left a stream of unreadable events in the ledger: poison too.)
+  const poison = (await failingStore.poisonRecords(together.slot)).filter((r) => r.streamId === third.streamId).map((r) => [r.position, r.kind]);
+  expect(poison).toEqual(history.slice(2).map((event, index) => [event.globalPosition, index === 0 ? 'poisoned' : 'parked']));
+  expect(await failingStore.poisonRecords(oneByOne.slot)).toEqual(await failingStore.poisonRecords(together.slot));
+  const documents = await failingStore.dumpGeneration(together.slot);
+  expect(documents).toEqual(await failingStore.dumpGeneration(oneByOne.slot));
+  // The complaint's page stands as its first two events left it.
+  const { trackingId } = z.object({ trackingId: z.string() }).parse(history[0]!.data);
+  const page = documents.find((d) => d.collection === publicComplaintsCollection.name && d.id === trackingId);
+  expect(page?.lastPosition).toBeDefined();
+  expect(page!.lastPosition <= history[1]!.globalPosition).toBe(true);
+}, 60_000);
