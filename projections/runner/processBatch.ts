@@ -129,6 +129,7 @@ export async function applyRange(store: ReadModelStore, projection: Projection, 
     const together = run.length > 0 && (await appliedTogether(run));
     for (const index of together ? group.slice(run.length) : group) await applyEvent(index);
   }
+  // Found stream by stream: recorded in the ledger's order.
   poisoned.sort((a, b) => (a.position < b.position ? -1 : 1));
   await store.commitBatch(slot, { ...range, changes: workingSet.changes, poisoned });
   memory?.resident.absorb(workingSet.finalDocuments());
