@@ -64,7 +64,11 @@ export function portalAndBrowserForFile(): { server(): PortalServer; browser(): 
   let server: PortalServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startPortalServer(), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    // Either failing fails the file, and afterAll still stops the other (a server left running kept Jest from exiting).
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
