@@ -25,7 +25,7 @@ const changeTo = (ref: DocumentRef, document: RenderedDocument | undefined): Doc
  * lastPosition (an agency's feed cursor) moves only when what that audience sees changed.
  */
 export function changedDocuments(before: readonly RenderedDocument[], after: readonly RenderedDocument[]): DocumentChange[] {
-  const previous = new Map(before.map((d) => [refKey(d), d]));
+  const previous = byKey(before);
   const changes: DocumentChange[] = [];
   const current = new Set<string>();
   for (const document of after) {
