@@ -17,10 +17,14 @@ export interface FindSql {
   readonly pageSize: number;
 }
 
-/** A jsonb column without these top-level fields: jsonb minus keys costs PostgreSQL about what writing them out would. */
+/**
+ * A column without these top-level fields (keys is jsonb, body JSON text): jsonb minus keys
+ * costs PostgreSQL about what writing the fields out would.
+ */
 function withoutFields(column: 'keys' | 'body', fields: readonly string[]): string {
   if (fields.length === 0) return column;
-  return `${column} - ARRAY[${fields.map((field) => `'${checkFieldName(field)}'`).join(', ')}]::text[] AS ${column}`;
+  const omitted = `ARRAY[${fields.map((field) => `'${checkFieldName(field)}'`).join(', ')}]::text[]`;
+  return column === 'keys' ? `keys - ${omitted} AS keys` : `(body::jsonb - ${omitted})::text AS body`;
 }
 
 /**

@@ -35,7 +35,7 @@ export async function createGenerationTable(tx: SqlQueryable, schema: string, sl
   const [existing] = await tx.query<{ oid: string | null }>('SELECT to_regclass($1)::text AS oid', [table]);
   if (existing?.oid) return;
   await tx.exec(`
-    CREATE TABLE ${table} (LIKE ${schema}.read_documents INCLUDING DEFAULTS);
+    CREATE TABLE ${table} (LIKE ${schema}.read_documents INCLUDING DEFAULTS INCLUDING COMPRESSION);
     ALTER TABLE ${table} ADD PRIMARY KEY (projection, generation, collection, id),
       ADD CHECK (projection = '${slot.projection}' AND generation = ${Math.trunc(slot.generation)});`);
 }

@@ -19,7 +19,8 @@ interface DocumentRow {
   collection?: string;
   id: string;
   keys: DocumentKeys;
-  body: unknown;
+  /** JSON text (read-model migration 4). */
+  body: string;
   last_position: string;
 }
 
@@ -36,7 +37,7 @@ const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
   collection,
   id: row.id,
   keys: row.keys,
-  body: row.body,
+  body: JSON.parse(row.body) as unknown,
   lastPosition: row.last_position as GlobalPosition,
 });
 
@@ -176,10 +177,10 @@ export class PostgresReadModelStore implements ReadModelStore {
       await tx.query(
         `INSERT INTO ${generationTable(this.schema, slot)} (projection, generation, collection, id, keys, body, last_position)
          SELECT $1, $2, p.collection, p.id, p.keys, p.body, p.position
-           FROM jsonb_to_recordset($3::jsonb) AS p(collection text, id text, keys jsonb, body jsonb, position text)
+           FROM jsonb_to_recordset($3::jsonb) AS p(collection text, id text, keys jsonb, body text, position text)
          ON CONFLICT (projection, generation, collection, id)
          DO UPDATE SET keys = EXCLUDED.keys, body = EXCLUDED.body, last_position = EXCLUDED.last_position`,
-        [slot.projection, slot.generation, JSON.stringify(puts.map(({ collection, id, keys, body, position }) => ({ collection, id, keys, body, position })))],
+        [slot.projection, slot.generation, JSON.stringify(puts.map(({ collection, id, keys, body, position }) => ({ collection, id, keys, body: JSON.stringify(body), position })))],
       );
     }
     if (deletes.length > 0) {
@@ -219,8 +220,8 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async getDocumentJson(projection: string, collection: string, id: string): Promise<string | undefined> {
-    // jsonb's text output: PostgreSQL writes it anyway, and node skips a JSON.parse and a JSON.stringify.
-    const row = await this.liveDocumentRow<{ body: string }>('body::text AS body', projection, collection, id);
+    // Stored as JSON text: node skips a JSON.parse and a JSON.stringify.
+    const row = await this.liveDocumentRow<{ body: string }>('body', projection, collection, id);
     return row?.body;
   }
 

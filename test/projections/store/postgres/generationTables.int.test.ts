@@ -102,3 +102,47 @@ test('a read-model schema of version 1 keeps its live documents and its building
   expect(await tableExists(schema, 'read_docs_agency_1')).toBe(true);
   expect(await tableExists(schema, 'read_documents_v1')).toBe(false);
 });
+
+test('a read-model schema of version 3 keeps its live and its building documents through the move of bodies to JSON text; new generations take text too, lz4-compressed where the server has lz4', async () => {
+  const schema = freshSchema();
+  await migrate(client, schema, 'read-models', readModelMigrations.filter((m) => m.version <= 3));
+  const live: ProjectionSlot = { projection: PUBLIC_PROJECTION, generation: 1 };
+  const building: ProjectionSlot = { projection: PUBLIC_PROJECTION, generation: 2 };
+  const body = { trackingId: 'LPR-OLD', chronology: [{ at: '2026-01-01T00:00:00.000Z', text: 'Jalan "rusak" \\ berlubang' }] };
+  await client.exec(`
+    INSERT INTO ${schema}.read_generations (projection, generation, version, state, checkpoint) VALUES ('public', 1, 1, 'live', '${at(5)}'), ('public', 2, 1, 'building', '${at(1)}');
+    CREATE TABLE ${schema}.read_docs_public PARTITION OF ${schema}.read_documents FOR VALUES IN ('public') PARTITION BY LIST (generation);
+    CREATE TABLE ${schema}.read_docs_public_1 PARTITION OF ${schema}.read_docs_public FOR VALUES IN (1);
+    CREATE TABLE ${schema}.read_docs_public_2 (LIKE ${schema}.read_documents INCLUDING DEFAULTS);
+    ALTER TABLE ${schema}.read_docs_public_2 ADD PRIMARY KEY (projection, generation, collection, id), ADD CHECK (projection = 'public' AND generation = 2);`);
+  for (const slot of [live, building]) {
+    await client.query(
+      `INSERT INTO ${schema}.read_docs_public_${slot.generation} (projection, generation, collection, id, keys, body, last_position) VALUES ('public', $1, 'complaints', $2, $3, $4, $5)`,
+      [slot.generation, `LPR-${slot.generation}`, JSON.stringify(listedComplaint('x', at(1)).keys), JSON.stringify(body), at(1)],
+    );
+  }
+
+  const store = await PostgresReadModelStore.open({ client, schema, catalog: collectionCatalog });
+  await store.beginGeneration({ projection: PUBLIC_PROJECTION, generation: 3 }, 1);
+
+  // Tables holding rows, and read_documents, whose column a new generation's table copies.
+  const bodyColumns = await client.query<{ table: string; type: string; compression: string }>(
+    `SELECT c.relname AS table, format_type(a.atttypid, a.atttypmod) AS type, a.attcompression::text AS compression
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE c.relnamespace = $1::regnamespace AND (c.relname = 'read_documents' OR c.relname LIKE 'read_docs_%' AND c.relkind = 'r') AND a.attname = 'body' ORDER BY c.relname`,
+    [schema],
+  );
+  const [offered] = await client.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+  expect(bodyColumns.map((c) => c.table)).toEqual(['read_docs_public_1', 'read_docs_public_2', 'read_docs_public_3', 'read_documents']);
+  for (const column of bodyColumns) expect(column).toMatchObject({ type: 'text', compression: offered?.lz4 ? 'l' : '' });
+
+  expect((await store.getDocument(PUBLIC_PROJECTION, 'complaints', 'LPR-1'))?.body).toEqual(body);
+  expect(JSON.parse((await store.getDocumentJson(PUBLIC_PROJECTION, 'complaints', 'LPR-1')) ?? 'null')).toEqual(body);
+  await store.commitBatch(building, { from: at(1), to: at(6), changes: [listedComplaint('LPR-6', at(6))], poisoned: [] });
+  expect((await store.dumpGeneration(building)).map((d) => [d.id, d.body])).toEqual([
+    ['LPR-2', body],
+    ['LPR-6', { trackingId: 'LPR-6' }],
+  ]);
+  await store.promoteGeneration(building);
+  expect((await listedComplaints(store)).items.map((d) => d.id)).toEqual(['LPR-2', 'LPR-6']);
+});
