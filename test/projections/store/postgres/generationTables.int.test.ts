@@ -7,7 +7,7 @@ import type { ProjectionSlot } from '../../../../projections/store/generations';
 import { PostgresReadModelStore } from '../../../../projections/store/postgres/postgresReadModelStore';
 import { readModelMigrations } from '../../../../projections/store/postgres/readModelMigrations';
 import { connect, dropSchema, uniqueSchema } from '../../../eventstore/postgres/testDatabase';
-import { at, listedComplaint, listedComplaints } from '../generationFixtures';
+import { at, listedComplaint, listedComplaints, listedKeys } from '../generationFixtures';
 
 let client: SqlClient;
 const schemas: string[] = [];
@@ -118,7 +118,7 @@ test('a read-model schema of version 3 keeps its live and its building documents
   for (const slot of [live, building]) {
     await client.query(
       `INSERT INTO ${schema}.read_docs_public_${slot.generation} (projection, generation, collection, id, keys, body, last_position) VALUES ('public', $1, 'complaints', $2, $3, $4, $5)`,
-      [slot.generation, `LPR-${slot.generation}`, JSON.stringify(listedComplaint('x', at(1)).keys), JSON.stringify(body), at(1)],
+      [slot.generation, `LPR-${slot.generation}`, JSON.stringify(listedKeys), JSON.stringify(body), at(1)],
     );
   }
 
