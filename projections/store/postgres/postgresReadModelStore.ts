@@ -42,8 +42,8 @@ const documentOf = (collection: string, row: DocumentRow): StoredDocument => ({
 });
 
 /**
- * Read models in PostgreSQL or PGlite: jsonb documents in a table per generation (see
- * generationTables.ts), partial indexes per declared collection index, and each batch's
+ * Read models in PostgreSQL or PGlite: documents (jsonb keys, JSON-text bodies) in a table per
+ * generation (see generationTables.ts), partial indexes per declared collection index, and each batch's
  * documents committed with its checkpoint in one transaction (exactly-once effect).
  */
 export class PostgresReadModelStore implements ReadModelStore {

@@ -12,8 +12,9 @@ const DOCUMENT_COLUMNS = `
   PRIMARY KEY (projection, generation, collection, id)`;
 
 /**
- * The read-model tables (component `read-models`): one jsonb document table, partitioned by
- * projection and generation since version 2 (see generationTables.ts), plus generations with
+ * The read-model tables (component `read-models`): one document table (jsonb keys; bodies
+ * jsonb, JSON text since version 4), partitioned by projection and generation since version 2
+ * (see generationTables.ts), plus generations with
  * their checkpoints and poison records. Per-collection indexes are derived from the
  * collection specs (see collectionIndexes.ts) and created when the store opens.
  * Ids, positions and sort keys use the "C" collation so that text orders like MongoDB's.
