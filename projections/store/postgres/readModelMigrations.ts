@@ -92,20 +92,18 @@ export const readModelMigrations: readonly Migration[] = [
     sql: `
       ALTER TABLE $S.read_documents ALTER COLUMN body TYPE text USING body::text;
       DO $$
-      DECLARE generation_table regclass;
+      DECLARE
+        lz4 boolean := EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals));
+        generation_table regclass;
       BEGIN
-        FOR generation_table IN SELECT c.oid::regclass FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'body'
-                         WHERE c.relnamespace = '$S'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'read\_docs\_%'
-                           AND a.atttypid = 'jsonb'::regtype LOOP
-          EXECUTE format('ALTER TABLE %s ALTER COLUMN body TYPE text USING body::text', generation_table);
+        IF lz4 THEN ALTER TABLE $S.read_documents ALTER COLUMN body SET COMPRESSION lz4; END IF;
+        FOR generation_table IN SELECT c.oid::regclass FROM pg_class c
+                                 WHERE c.relnamespace = '$S'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'read\_docs\_%' LOOP
+          IF (SELECT atttypid FROM pg_attribute WHERE attrelid = generation_table AND attname = 'body') = 'jsonb'::regtype THEN
+            EXECUTE format('ALTER TABLE %s ALTER COLUMN body TYPE text USING body::text', generation_table);
+          END IF;
+          IF lz4 THEN EXECUTE format('ALTER TABLE %s ALTER COLUMN body SET COMPRESSION lz4', generation_table); END IF;
         END LOOP;
-        IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
-          ALTER TABLE $S.read_documents ALTER COLUMN body SET COMPRESSION lz4;
-          FOR generation_table IN SELECT c.oid::regclass FROM pg_class c
-                           WHERE c.relnamespace = '$S'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'read\_docs\_%' LOOP
-            EXECUTE format('ALTER TABLE %s ALTER COLUMN body SET COMPRESSION lz4', generation_table);
-          END LOOP;
-        END IF;
       END $$;
     `,
   },
